@@ -1,0 +1,144 @@
+package org.actionhero4j.internal.socket;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.actionhero4j.config.WebsocketConfig;
+import org.actionhero4j.internal.Json;
+import org.actionhero4j.internal.Node;
+import org.actionhero4j.internal.web.ClientAddress;
+import org.actionhero4j.internal.web.OriginPolicy;
+import org.actionhero4j.internal.web.QueryString;
+import org.actionhero4j.internal.web.Responses;
+import org.actionhero4j.internal.web.StaticFiles;
+import org.actionhero4j.spi.HttpExchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything under {@code websocket.server.pathname}: WebSocket upgrades (origin and connection cap
+ * checked), {@code /spec}, and 426 for any other request, as Primus answers.
+ */
+public final class PrimusEndpoint {
+
+  private static final Logger log = LoggerFactory.getLogger(PrimusEndpoint.class);
+
+  private final Node node;
+  private final StaticFiles staticFiles;
+  private final WebsocketConfig.Server config;
+  private final OriginPolicy origins;
+  private final Heartbeats heartbeats;
+  private final Set<SocketConnection> open = ConcurrentHashMap.newKeySet();
+  private final String pathname;
+
+  public PrimusEndpoint(Node node, StaticFiles staticFiles) {
+    this.node = node;
+    this.staticFiles = staticFiles;
+    this.config = node.config().websocket().server();
+    this.origins = new OriginPolicy(config.origins());
+    this.heartbeats = new Heartbeats(config.pingInterval());
+    String p = config.pathname();
+    this.pathname = p.startsWith("/") ? p : "/" + p;
+  }
+
+  /** Whether a request path belongs to Primus (a plain prefix match, as Primus does). */
+  public boolean claims(String rawPath) {
+    return rawPath.startsWith(pathname);
+  }
+
+  public void handle(HttpExchange exchange) {
+    String path = exchange.rawPath();
+    if (isUpgrade(exchange)) {
+      upgrade(exchange);
+    } else if (path.equals(pathname + "/spec")) {
+      Map<String, Object> spec = new LinkedHashMap<>();
+      spec.put("pingInterval", config.pingInterval());
+      spec.put("pathname", pathname);
+      spec.put("version", PrimusFraming.PRIMUS_VERSION);
+      spec.put("parser", "json");
+      spec.put("transformer", "websockets");
+      exchange.respond(Responses.status(200).text("application/json", Json.encode(spec)));
+    } else {
+      exchange.respond(
+          Responses.status(426)
+              .header("Cache-Control", "no-store, no-cache, must-revalidate, max-age=0")
+              .header("Pragma", "no-cache")
+              .text("text/plain", "Upgrade Required"));
+    }
+  }
+
+  private static boolean isUpgrade(HttpExchange exchange) {
+    if (!"GET".equals(exchange.method())) {
+      return false;
+    }
+    for (String upgrade : exchange.headers("Upgrade")) {
+      if (upgrade.toLowerCase(java.util.Locale.ROOT).contains("websocket")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void upgrade(HttpExchange exchange) {
+    String origin = first(exchange.headers("Origin"));
+    if (!origins.allows(origin, first(exchange.headers("Host")))) {
+      log.info("refused a socket from origin {}", origin);
+      exchange.respond(Responses.status(403).text("text/plain", "origin not allowed: " + origin));
+      return;
+    }
+    int cap = node.config().web().maxConnections();
+    if (cap > 0 && open.size() >= cap) {
+      log.warn("refused a socket: {} are open, the cap (web.maxConnections) is {}", open.size(), cap);
+      exchange.respond(
+          Responses.status(503)
+              .header("Retry-After", "5")
+              .text("text/plain", "too many connections; try again later"));
+      return;
+    }
+    String cookieKey = node.config().web().fingerprintOptions().cookieKey();
+    String fingerprint = QueryString.cookie(exchange.headers("Cookie"), cookieKey);
+    if (fingerprint == null || fingerprint.isEmpty()) {
+      Object fromQuery = QueryString.parse(exchange.rawQuery()).get(cookieKey);
+      fingerprint = fromQuery == null ? null : String.valueOf(fromQuery);
+    }
+    ClientAddress address = ClientAddress.of(exchange::headers, exchange.remoteAddress());
+    String fp = fingerprint;
+    exchange.upgrade(
+        session -> {
+          SocketConnection socket = new SocketConnection(this, session, fp, address.ip(), address.port());
+          open.add(socket);
+          return socket;
+        });
+  }
+
+  private static String first(List<String> values) {
+    return values.isEmpty() ? null : values.get(0);
+  }
+
+  void closed(SocketConnection socket) {
+    open.remove(socket);
+  }
+
+  /** Open sockets (including those whose connection is still being created). */
+  public int openSockets() {
+    return open.size();
+  }
+
+  Node node() {
+    return node;
+  }
+
+  StaticFiles staticFiles() {
+    return staticFiles;
+  }
+
+  Heartbeats heartbeats() {
+    return heartbeats;
+  }
+
+  public void stop() {
+    heartbeats.stop();
+  }
+}

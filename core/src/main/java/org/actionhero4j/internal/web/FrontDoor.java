@@ -1,0 +1,122 @@
+package org.actionhero4j.internal.web;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.actionhero4j.config.WebConfig;
+import org.actionhero4j.internal.Node;
+import org.actionhero4j.internal.TransportSelector;
+import org.actionhero4j.internal.socket.PrimusEndpoint;
+import org.actionhero4j.spi.HttpExchange;
+import org.actionhero4j.spi.HttpHandler;
+import org.actionhero4j.spi.RunningServer;
+import org.actionhero4j.spi.ServerBinding;
+import org.actionhero4j.spi.Transport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one port: starts the chosen transport and sends each request to Primus (sockets) or to the
+ * HTTP API and static files.
+ */
+public final class FrontDoor implements HttpHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(FrontDoor.class);
+
+  private final Node node;
+  private final StaticFiles staticFiles;
+  private final PrimusEndpoint primus;
+  private final WebRequestHandler web;
+  private volatile RunningServer server;
+  private volatile Transport transport;
+  private volatile boolean accepting = true;
+
+  public FrontDoor(Node node) {
+    this.node = node;
+    this.staticFiles =
+        new StaticFiles(node.config().general().paths().publicDirs().stream().map(Path::of).toList());
+    this.primus = new PrimusEndpoint(node, staticFiles);
+    this.web = new WebRequestHandler(node, staticFiles);
+  }
+
+  /** Starts the transport, if web is enabled and one is on the classpath. */
+  public void start() throws Exception {
+    WebConfig config = node.config().web();
+    if (!config.enabled()) {
+      return;
+    }
+    Optional<Transport> chosen =
+        TransportSelector.select(config.transport(), Thread.currentThread().getContextClassLoader());
+    if (chosen.isEmpty()) {
+      log.warn("no transport on the classpath: HTTP and WebSocket are off "
+          + "(add actionhero4j-transport-undertow or actionhero4j-transport-jetty)");
+      return;
+    }
+    transport = chosen.get();
+    long ping = node.config().websocket().server().pingInterval();
+    server =
+        transport.start(
+            new ServerBinding(
+                config.bindIp(),
+                config.port(),
+                node.config().websocket().server().maxLength(),
+                config.maxRequestBodyBytes(),
+                ping > 0 ? Math.max(ping * 3, 10_000) : 3_600_000,
+                this));
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) {
+    if (!accepting) {
+      exchange.respond(
+          Responses.status(503).header("Connection", "close").text("text/plain", node.errors().serverShuttingDown()));
+      return;
+    }
+    try {
+      if (node.config().websocket().enabled() && primus.claims(exchange.rawPath())) {
+        primus.handle(exchange);
+      } else {
+        web.handle(exchange);
+      }
+    } catch (RuntimeException e) {
+      log.error("request {} {} failed: {}", exchange.method(), exchange.rawPath(), e.toString(), e);
+      exchange.respond(Responses.status(500).text("text/plain", "internal error"));
+    }
+  }
+
+  public OptionalInt port() {
+    RunningServer s = server;
+    return s == null ? OptionalInt.empty() : OptionalInt.of(s.port());
+  }
+
+  public String transportName() {
+    Transport t = transport;
+    return t == null ? "none" : t.name();
+  }
+
+  /** Refuses new connections and requests from now on. */
+  public void stopAccepting() {
+    accepting = false;
+    RunningServer s = server;
+    if (s != null) {
+      s.stopAccepting();
+    }
+  }
+
+  /** Releases the port. */
+  public void close() {
+    primus.stop();
+    RunningServer s = server;
+    if (s != null) {
+      s.close();
+    }
+  }
+
+  public StaticFiles staticFiles() {
+    return staticFiles;
+  }
+
+  public PrimusEndpoint primus() {
+    return primus;
+  }
+}
