@@ -155,6 +155,7 @@ public final class Actionhero implements AutoCloseable {
     private String environment;
     private Map<String, String> environmentVariables = System.getenv();
     private final Map<String, Object> settings = new LinkedHashMap<>();
+    private final Map<String, Object> defaults = new LinkedHashMap<>();
     private final List<Plugin> plugins = new ArrayList<>();
     private boolean discoverPlugins = true;
 
@@ -181,6 +182,15 @@ public final class Actionhero implements AutoCloseable {
     /** Sets a config value by dotted key, after every other source: {@code set("web.port", 0)}. */
     public Builder set(String dottedKey, Object value) {
       settings.put(dottedKey, value);
+      return this;
+    }
+
+    /**
+     * The application's own default for a config key; config files, the environment and
+     * {@link #set} still override it: {@code defaultValue("web.transport", "undertow")}.
+     */
+    public Builder defaultValue(String dottedKey, Object value) {
+      defaults.put(dottedKey, value);
       return this;
     }
 
@@ -216,6 +226,7 @@ public final class Actionhero implements AutoCloseable {
           config.namespace(ns);
         }
       }
+      defaults.forEach(config::defaultValue);
       settings.forEach(config::set);
       Actionhero app = new Actionhero(config.build(), all);
       app.start();

@@ -6,11 +6,16 @@ import org.actionhero4j.config.ConfigNamespace;
 /**
  * Everything a user or module adds to an application. Found with {@link java.util.ServiceLoader}
  * ({@code META-INF/services/org.actionhero4j.Plugin}) or registered with
- * {@link Actionhero.Builder#plugin(Plugin)}.
+ * {@link Actionhero.Builder#plugin(Plugin)}; a lambda is a plugin too:
+ * {@code Actionhero.builder().plugin(ctx -> ctx.action(new Hello()))}.
  */
+@FunctionalInterface
 public interface Plugin {
 
-  String name();
+  /** Names the plugin in logs and errors; the class name by default. */
+  default String name() {
+    return getClass().getName();
+  }
 
   /** Config namespaces this plugin reads (declared before config is loaded). */
   default List<ConfigNamespace<?>> configNamespaces() {

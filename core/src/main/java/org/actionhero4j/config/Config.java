@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * The whole configuration, one typed record per namespace. Sources, later winning: built-in
- * defaults, {@code config/*.yaml}, {@code config/<env>/*.yaml}, environment variables ({@code PORT},
+ * defaults, the application's defaults, {@code config/*.yaml}, {@code config/<env>/*.yaml}, environment variables ({@code PORT},
  * {@code REDIS_URL}, {@code ACTIONHERO_<NAMESPACE>_<KEY>}), then values set in code.
  */
 public final class Config {
@@ -84,6 +84,7 @@ public final class Config {
     private String environment;
     private Map<String, String> environmentVariables = System.getenv();
     private final Map<String, Object> overrides = new LinkedHashMap<>();
+    private final Map<String, Object> appDefaults = new LinkedHashMap<>();
     private final Map<String, ConfigNamespace<?>> namespaces = new LinkedHashMap<>();
 
     private Builder() {
@@ -114,6 +115,15 @@ public final class Config {
       return this;
     }
 
+    /**
+     * An application's own default for a key, e.g. {@code defaultValue("web.transport", "undertow")}:
+     * applied right after the built-in defaults, so config files and the environment still win.
+     */
+    public Builder defaultValue(String dottedKey, Object value) {
+      appDefaults.put(dottedKey, value);
+      return this;
+    }
+
     /** Declares a further namespace (plugins use this). */
     public Builder namespace(ConfigNamespace<?> namespace) {
       namespaces.put(namespace.name(), namespace);
@@ -124,7 +134,7 @@ public final class Config {
       String env =
           Objects.requireNonNullElse(
               environment, environmentVariables.getOrDefault("ACTIONHERO_ENV", "development"));
-      return new ConfigLoader(namespaces, environmentVariables, overrides)
+      return new ConfigLoader(namespaces, environmentVariables, appDefaults, overrides)
           .load(directory, env);
     }
   }

@@ -1,6 +1,7 @@
 package org.actionhero4j.config;
 
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,19 +32,24 @@ final class ConfigLoader {
   private final Map<String, ConfigNamespace<?>> declared;
   private final Map<String, String> env;
   private final Map<String, Object> overrides;
+  private final Map<String, Object> appDefaults;
   private final Map<String, ObjectNode> trees = new LinkedHashMap<>();
 
   ConfigLoader(
       Map<String, ConfigNamespace<?>> declared,
       Map<String, String> env,
+      Map<String, Object> appDefaults,
       Map<String, Object> overrides) {
     this.declared = declared;
     this.env = env;
+    this.appDefaults = appDefaults;
     this.overrides = overrides;
   }
 
   Config load(Path directory, String environment) {
     declared.forEach((name, ns) -> trees.put(name, (ObjectNode) YAML.valueToTree(ns.defaults())));
+    appDefaults.forEach(
+        (key, value) -> setByPath("defaultValue(\"" + key + "\")", key, YAML.valueToTree(value)));
     if (directory != null && Files.isDirectory(directory)) {
       yamlFiles(directory).forEach(this::mergeFile);
       Path envDir = directory.resolve(environment);
@@ -180,8 +186,13 @@ final class ConfigLoader {
     if (redisUrl != null) {
       setByPath("environment variable REDIS_URL", "redis.url", YAML.valueToTree(redisUrl));
     }
+    String title = env.get("ACTIONHERO_TITLE");
+    if (title != null) {
+      setByPath("environment variable ACTIONHERO_TITLE", "general.id", YAML.valueToTree(title));
+    }
     env.entrySet().stream()
-        .filter(e -> e.getKey().startsWith("ACTIONHERO_") && !e.getKey().equals("ACTIONHERO_ENV"))
+        .filter(e -> e.getKey().startsWith("ACTIONHERO_"))
+        .filter(e -> !e.getKey().equals("ACTIONHERO_ENV") && !e.getKey().equals("ACTIONHERO_TITLE"))
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> applyPrefixed(e.getKey(), e.getValue()));
   }
@@ -207,6 +218,7 @@ final class ConfigLoader {
     }
     JsonNode node = trees.get(namespace);
     StringBuilder path = new StringBuilder(namespace);
+    List<String> keys = new ArrayList<>();
     while (next < words.length) {
       if (!node.isObject()) {
         throw new ConfigException("environment variable " + variable + ": " + path + " has no keys");
@@ -231,15 +243,36 @@ final class ConfigLoader {
                 + node.propertyNames());
       }
       path.append('.').append(match);
+      keys.add(match);
       next += matchedWords;
       if (next < words.length) {
         node = node.get(match);
       } else {
         JsonNode current = node.get(match);
-        boolean keepString = current != null && current.isString();
+        // a String key takes the text as it is: ACTIONHERO_GENERAL_ID=1.10 must not become "1.1"
+        boolean keepString =
+            declaredType(namespace, keys) == String.class || (current != null && current.isString());
         setByPath("environment variable " + variable, path.toString(), scalar(value, !keepString));
       }
     }
+  }
+
+  /** The Java type a key path of record components declares, or null when it cannot be told. */
+  private Class<?> declaredType(String namespace, List<String> keys) {
+    Class<?> type = declared.get(namespace).type();
+    for (String key : keys) {
+      if (type == null || !type.isRecord()) {
+        return null;
+      }
+      Class<?> next = null;
+      for (RecordComponent component : type.getRecordComponents()) {
+        if (component.getName().equals(key)) {
+          next = component.getType();
+        }
+      }
+      type = next;
+    }
+    return type;
   }
 
   private static JsonNode scalar(String value, boolean parse) {

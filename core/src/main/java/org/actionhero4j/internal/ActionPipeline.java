@@ -59,7 +59,6 @@ public final class ActionPipeline {
     if (p.failed()) {
       return CompletableFuture.completedFuture(p);
     }
-    enter();
     try {
       return CompletableFuture.supplyAsync(() -> process(p), executor)
           .whenComplete((r, e) -> leave());
@@ -78,7 +77,6 @@ public final class ActionPipeline {
     if (p.failed()) {
       return p;
     }
-    enter();
     try {
       return process(p);
     } finally {
@@ -90,12 +88,16 @@ public final class ActionPipeline {
       LocalConnection connection, Map<String, Object> params, Object messageId) {
     ActionProcessor p = new ActionProcessor(connection, params, messageId);
     connection.actionStarted();
+    // counted as in flight before the shutdown check, so that a stop beginning right now waits for it
+    enter();
     if (shuttingDown) {
       p.fail(Outcome.SERVER_SHUTTING_DOWN, errors.serverShuttingDown());
       complete(p);
+      leave();
     } else if (connection.pendingActions() > general.simultaneousActions()) {
       p.fail(Outcome.TOO_MANY_PENDING, errors.tooManyPendingActions());
       complete(p);
+      leave();
     }
     return p;
   }

@@ -77,6 +77,12 @@ public final class RoomRegistry implements ChatRooms {
     }
     broadcast(room, errors.roomDeleted());
     for (String member : bus.members(room).keySet()) {
+      Optional<LocalConnection> local = connections.localConnection(member);
+      if (local.isPresent()) {
+        // leave middleware runs, but cannot keep a member in a room that is going away
+        leaveOnDestroy(local.get(), room);
+        continue;
+      }
       try {
         removeMember(member, room);
       } catch (ActionheroException e) {

@@ -34,7 +34,9 @@ public final class FrontDoor implements HttpHandler {
   public FrontDoor(Node node) {
     this.node = node;
     this.staticFiles =
-        new StaticFiles(node.config().general().paths().publicDirs().stream().map(Path::of).toList());
+        new StaticFiles(
+            node.config().general().paths().publicDirs().stream().map(Path::of).toList(),
+            node.publicFiles());
     this.primus = new PrimusEndpoint(node, staticFiles);
     this.web = new WebRequestHandler(node, staticFiles);
   }

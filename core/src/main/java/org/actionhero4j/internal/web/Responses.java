@@ -1,20 +1,33 @@
 package org.actionhero4j.internal.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.actionhero4j.spi.HttpResponse;
 
 /** Builds {@link HttpResponse}s. */
 public final class Responses {
 
+  /** An HTTP date, as JavaScript's {@code Date.toUTCString()}: {@code Wed, 04 Jun 2025 07:00:00 GMT}. */
+  private static final DateTimeFormatter HTTP_DATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
   private final Map<String, List<String>> headers = new LinkedHashMap<>();
   private final int status;
 
   private Responses(int status) {
     this.status = status;
+  }
+
+  /** Formats epoch milliseconds as an HTTP date (IMF-fixdate, UTC). */
+  public static String httpDate(long epochMillis) {
+    return HTTP_DATE.format(Instant.ofEpochMilli(epochMillis));
   }
 
   public static Responses status(int status) {

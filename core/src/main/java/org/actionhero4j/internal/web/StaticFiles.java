@@ -22,6 +22,11 @@ public final class StaticFiles {
       return "W/\"" + Long.toHexString(content.length) + "-" + Long.toHexString(lastModifiedMillis) + "\"";
     }
 
+    /** The {@code Content-Type} header: the mime type, with {@code charset=utf-8} for text. */
+    public String contentType() {
+      return mime.contains(";") || !isText() ? mime : mime + "; charset=utf-8";
+    }
+
     /** Whether the content should travel as text. */
     public boolean isText() {
       return mime.startsWith("text/") || mime.contains("javascript") || mime.contains("json")
@@ -58,9 +63,24 @@ public final class StaticFiles {
           Map.entry("wasm", "application/wasm"));
 
   private final List<Path> roots;
+  private final Map<String, StaticFile> served;
 
   public StaticFiles(List<Path> roots) {
+    this(roots, List.of());
+  }
+
+  /**
+   * @param served files plugins serve from memory; they shadow files on disk at the same path
+   */
+  public StaticFiles(List<Path> roots, List<org.actionhero4j.spi.ServedFile> served) {
     this.roots = roots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+    long now = System.currentTimeMillis();
+    Map<String, StaticFile> byPath = new java.util.HashMap<>();
+    for (org.actionhero4j.spi.ServedFile f : served) {
+      String path = f.path().startsWith("/") ? f.path().substring(1) : f.path();
+      byPath.put(path, new StaticFile(Path.of(path), f.content(), f.contentType(), now));
+    }
+    this.served = Map.copyOf(byPath);
   }
 
   /** The mime type of a file name, {@code application/octet-stream} when unknown. */
@@ -89,6 +109,11 @@ public final class StaticFiles {
       if (segment.equals("..")) {
         return Optional.empty();
       }
+    }
+    StaticFile inMemory =
+        served.get(cleaned.isEmpty() || cleaned.endsWith("/") ? cleaned + "index.html" : cleaned);
+    if (inMemory != null) {
+      return Optional.of(inMemory);
     }
     for (Path root : roots) {
       Optional<StaticFile> found = findIn(root, cleaned);

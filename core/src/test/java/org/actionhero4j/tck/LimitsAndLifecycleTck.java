@@ -1,0 +1,124 @@
+package org.actionhero4j.tck;
+
+import static org.actionhero4j.tck.TckSocket.map;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.actionhero4j.internal.Node;
+import org.junit.jupiter.api.Test;
+
+/** Backpressure, connection caps, cleanup after many cycles, and graceful stop. */
+public abstract class LimitsAndLifecycleTck extends TransportTck {
+
+  @Test
+  void aClientThatStopsReadingIsCutOffWhileOthersCarryOn() throws Exception {
+    app(b -> b.set("websocket.server.outboundQueueMessages", 64).set("websocket.server.outboundQueueBytes", 256 * 1024));
+    TckSocket slow = app().welcomedSocket();
+    try (TckSocket fast = app().welcomedSocket()) {
+      slow.request(map("event", "roomAdd", "room", "defaultRoom", "messageId", 1));
+      fast.request(map("event", "roomAdd", "room", "defaultRoom", "messageId", 1));
+      slow.stopReading();
+      String big = "y".repeat(16 * 1024);
+      int sent = 0;
+      while (!slow.isClosed() && sent < 2000) {
+        app().app().chatRooms().broadcast("defaultRoom", big + sent);
+        sent++;
+        if (sent % 100 == 0) {
+          fast.awaitMap(m -> "user".equals(m.get("context")));
+        }
+      }
+      assertEquals(1008, slow.awaitClose());
+      app().app().chatRooms().broadcast("defaultRoom", "still here");
+      fast.awaitMap(m -> "still here".equals(m.get("message")));
+    }
+  }
+
+  @Test
+  void connectionsBeyondTheCapAreRefusedWith503() throws Exception {
+    app(b -> b.set("web.maxConnections", 2));
+    try (TckSocket a = app().welcomedSocket(); TckSocket b = app().welcomedSocket()) {
+      Exception refused = null;
+      try {
+        TckSocket.connect(app().port()).close();
+      } catch (Exception e) {
+        refused = e;
+      }
+      assertTrue(refused != null, "a third socket must be refused");
+      assertTrue(String.valueOf(refused.getCause()).contains("503") || String.valueOf(refused).contains("503"), String.valueOf(refused));
+    }
+  }
+
+  @Test
+  void thousandConnectCyclesLeaveNothingBehind() throws Exception {
+    Node node = app().app().internals();
+    int threadsBefore = Thread.activeCount();
+    for (int i = 0; i < 1000; i++) {
+      TckSocket s = app().socket();
+      if (i % 2 == 0) {
+        s.request(map("event", "roomAdd", "room", "defaultRoom", "messageId", i));
+      }
+      if (i % 3 == 0) {
+        s.abort();
+      } else {
+        s.close();
+      }
+    }
+    awaitCondition(() -> node.connections().size() == 0, "connections left: " + node.connections().size());
+    awaitCondition(() -> app().app().chatRooms().status("defaultRoom").membersCount() == 0, "members left");
+    awaitCondition(() -> Thread.activeCount() <= threadsBefore + 20, "threads: " + Thread.activeCount() + " vs " + threadsBefore);
+  }
+
+  @Test
+  void gracefulStopLetsInFlightActionsFinishAndClosesSocketsWith1001() throws Exception {
+    TckSocket s = app().welcomedSocket();
+    s.send(map("event", "action", "params", map("action", "gated", "gate", "stop"), "messageId", 1));
+    Gates.awaitEntered("stop");
+    int port = app().port();
+    CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> app.close());
+    awaitCondition(() -> app.app().shuttingDown(), "stop began");
+    Gates.open("stop");
+    assertEquals("stop", s.awaitReply(1).get("gate"));
+    assertEquals(1001, s.awaitClose());
+    stopping.get(30, TimeUnit.SECONDS);
+    assertTrue(s.received().stream().noneMatch("primus::server::close"::equals));
+    try (ServerSocket again = new ServerSocket(port, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+      assertEquals(port, again.getLocalPort());
+    }
+  }
+
+  private TckApp app;
+
+  @Override
+  protected TckApp app() throws Exception {
+    app = super.app();
+    return app;
+  }
+
+  @Override
+  protected TckApp app(java.util.function.UnaryOperator<org.actionhero4j.Actionhero.Builder> customize) throws Exception {
+    app = super.app(customize);
+    return app;
+  }
+
+  interface Condition {
+    boolean holds() throws Exception;
+  }
+
+  /** Waits (bounded) for a condition that the server reaches asynchronously. */
+  static void awaitCondition(Condition condition, String what) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    Object monitor = new Object();
+    while (!condition.holds()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting: " + what);
+      }
+      synchronized (monitor) {
+        monitor.wait(20);
+      }
+    }
+  }
+}
