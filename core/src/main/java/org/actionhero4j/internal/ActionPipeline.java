@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import org.actionhero4j.ActionMiddleware;
 import org.actionhero4j.Input;
 import org.actionhero4j.config.GeneralConfig;
@@ -51,21 +52,36 @@ public final class ActionPipeline {
   /**
    * Starts an action for a connection. The counting and the checks that need no action run here on
    * the caller's thread, so that requests of one connection are admitted in arrival order; the rest
-   * runs on the worker pool.
+   * runs on the worker pool. {@code whenDone} (e.g. writing the reply) runs before the action stops
+   * counting as in flight, so a graceful stop never closes a socket under a reply being written.
    */
   public CompletableFuture<ActionProcessor> submit(
-      LocalConnection connection, Map<String, Object> params, Object messageId) {
+      LocalConnection connection,
+      Map<String, Object> params,
+      Object messageId,
+      Consumer<ActionProcessor> whenDone) {
     ActionProcessor p = admit(connection, params, messageId);
     if (p.failed()) {
+      whenDone.accept(p);
       return CompletableFuture.completedFuture(p);
     }
     try {
-      return CompletableFuture.supplyAsync(() -> process(p), executor)
-          .whenComplete((r, e) -> leave());
+      return CompletableFuture.supplyAsync(
+          () -> {
+            try {
+              ActionProcessor done = process(p);
+              whenDone.accept(done);
+              return done;
+            } finally {
+              leave();
+            }
+          },
+          executor);
     } catch (RuntimeException rejected) {
       leave();
       p.fail(Outcome.SERVER_SHUTTING_DOWN, errors.serverShuttingDown());
       complete(p);
+      whenDone.accept(p);
       return CompletableFuture.completedFuture(p);
     }
   }

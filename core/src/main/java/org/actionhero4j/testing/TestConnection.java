@@ -64,7 +64,7 @@ public final class TestConnection {
     Map<String, Object> p = withAction(action, params);
     connection.params(p);
     return node.pipeline()
-        .submit(connection, p, connection.messageId())
+        .submit(connection, p, connection.messageId(), done -> {})
         .thenApply(r -> new LinkedHashMap<>(r.response()));
   }
 

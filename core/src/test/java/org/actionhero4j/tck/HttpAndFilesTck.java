@@ -55,17 +55,18 @@ public abstract class HttpAndFilesTck extends TransportTck {
   @Test
   void staticFilesAreServedAndEscapesAreNotFound() throws Exception {
     Files.writeString(app().publicDir().resolve("index.html"), "<h1>hello</h1>");
-    Files.writeString(tmp.resolve("secret.txt"), "secret");
+    Files.writeString(tmp.resolve("secret.txt"), "TOP-SECRET-CONTENT");
     HttpResponse<String> index = app().http("GET", "/", null);
     assertEquals(200, index.statusCode());
     assertEquals("<h1>hello</h1>", index.body());
     assertEquals(200, app().http("GET", "/public/index.html", null).statusCode());
     String etag = index.headers().firstValue("ETag").orElseThrow();
     assertEquals(304, app().http("GET", "/index.html", null, "If-None-Match", etag).statusCode());
-    for (String escape : new String[] {"/../secret.txt", "/public/..%2fsecret.txt", "/%2e%2e/secret.txt", "/public/%2e%2e/secret.txt"}) {
+    for (String escape : new String[] {"/public/..%2fsecret.txt", "/%2e%2e/secret.txt", "/public/%2e%2e/secret.txt", "/public/../../secret.txt"}) {
       HttpResponse<String> r = app().http("GET", escape, null);
-      assertEquals(404, r.statusCode(), escape);
-      assertTrue(!r.body().contains("secret"), escape);
+      assertTrue(!r.body().contains("TOP-SECRET-CONTENT"), escape);
+      // Jetty's request parser answers 400 itself to paths that climb above the root; core says 404.
+      assertTrue(r.statusCode() == 404 || r.statusCode() == 400, escape + " -> " + r.statusCode());
     }
   }
 

@@ -23,6 +23,9 @@ public final class TckSocket implements AutoCloseable {
 
   public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+  /** One client for every socket, so the test's own threads stay few. */
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
   private final WebSocket ws;
   private final Recorder recorder;
 
@@ -41,7 +44,7 @@ public final class TckSocket implements AutoCloseable {
       int port, String pathAndQuery, Map<String, String> headers, boolean answerPings)
       throws Exception {
     Recorder recorder = new Recorder(answerPings);
-    WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(TIMEOUT);
+    WebSocket.Builder builder = CLIENT.newWebSocketBuilder().connectTimeout(TIMEOUT);
     headers.forEach(builder::header);
     WebSocket ws =
         builder

@@ -188,7 +188,15 @@ final class SocketConnection implements SocketListener, ConnectionChannel {
     }
     c.params(params);
     node.pipeline()
-        .submit(c, params, messageId)
+        .submit(
+            c,
+            params,
+            messageId,
+            p -> {
+              if (p.toRender()) {
+                reply(p.response(), messageId);
+              }
+            })
         .whenComplete(
             (p, failure) -> {
               if (failure != null) {
@@ -196,8 +204,6 @@ final class SocketConnection implements SocketListener, ConnectionChannel {
                 Map<String, Object> error = new LinkedHashMap<>();
                 error.put("error", String.valueOf(failure.getMessage()));
                 reply(error, messageId);
-              } else if (p.toRender()) {
-                reply(p.response(), messageId);
               }
             });
   }
@@ -211,7 +217,7 @@ final class SocketConnection implements SocketListener, ConnectionChannel {
       if (words.isEmpty()) {
         words.add(null);
       }
-      words.add(data.remove("message"));
+      words.add(data.get("message"));
     } else {
       words.addAll(data.values());
     }

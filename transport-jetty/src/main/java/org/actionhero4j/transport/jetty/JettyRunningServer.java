@@ -1,0 +1,272 @@
+package org.actionhero4j.transport.jetty;
+
+import org.actionhero4j.spi.support.InFlight;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.actionhero4j.spi.RunningServer;
+import org.actionhero4j.spi.ServerBinding;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.IO;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
+import org.eclipse.jetty.util.thread.Scheduler;
+import org.eclipse.jetty.websocket.core.WebSocketComponents;
+import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A started Jetty server: one {@link ServerConnector} whose listening channel this class opens
+ * itself (so a bind failure names host:port, and {@link #stopAccepting()} can close it), and one
+ * core {@link Handler} that hands every request to core.
+ */
+final class JettyRunningServer implements RunningServer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JettyRunningServer.class);
+  static final String THREAD_NAME = "ah4j-jetty";
+
+  /**
+   * How long {@link #close()} lets sockets core has closed finish their close handshake, and
+   * responses being written finish, before it drops every connection.
+   */
+  static final long DRAIN_MILLIS = 2_000;
+
+  private final ServerBinding binding;
+  private final Server server;
+  private final Connector connector;
+  private final ServerSocketChannel listening;
+  private final int port;
+  private final Set<JettySocketSession> sessions = ConcurrentHashMap.newKeySet();
+  /** Responses handed to Jetty and not yet fully written. */
+  private final InFlight responses = new InFlight();
+  private final AtomicBoolean accepting = new AtomicBoolean(true);
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private WebSocketComponents components;
+
+  private JettyRunningServer(
+      ServerBinding binding, Server server, Connector connector, ServerSocketChannel listening) {
+    this.binding = binding;
+    this.server = server;
+    this.connector = connector;
+    this.listening = listening;
+    this.port = listening.socket().getLocalPort();
+  }
+
+  static JettyRunningServer start(ServerBinding binding) throws Exception {
+    ServerSocketChannel listening = ServerSocketChannel.open();
+    try {
+      InetSocketAddress address = new InetSocketAddress(binding.host(), binding.port());
+      if (address.isUnresolved()) {
+        throw new IOException("unknown host");
+      }
+      listening.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+      listening.bind(address, 1024);
+    } catch (IOException | RuntimeException e) {
+      IO.close(listening);
+      throw new IOException(
+          "jetty: cannot bind " + binding.host() + ":" + binding.port() + ": " + e.getMessage(), e);
+    }
+
+    QueuedThreadPool threads = new QueuedThreadPool();
+    threads.setName(THREAD_NAME);
+    Scheduler scheduler = new ScheduledExecutorScheduler(THREAD_NAME + "-scheduler", false);
+    Server server = new Server(threads, scheduler, null);
+    server.setStopTimeout(0);
+
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    http.setSendDateHeader(true);
+    // Core gets the raw path and decides what it means; do not reject encoded '/' or '%' here.
+    http.setUriCompliance(UriCompliance.LEGACY);
+    Connector connector = new Connector(server, new HttpConnectionFactory(http));
+    connector.setHost(binding.host());
+    connector.setPort(listening.socket().getLocalPort());
+    connector.open(listening);
+    server.addConnector(connector);
+
+    JettyRunningServer running = new JettyRunningServer(binding, server, connector, listening);
+    server.setHandler(running.new CoreHandler());
+    running.components = WebSocketServerComponents.ensureWebSocketComponents(server);
+    try {
+      server.start();
+    } catch (Exception e) {
+      try {
+        server.stop();
+      } catch (Exception suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      IO.close(listening);
+      throw new IOException(
+          "jetty: cannot start on " + binding.host() + ":" + binding.port() + ": " + e.getMessage(),
+          e);
+    }
+    LOG.debug("jetty listening on {}:{}", binding.host(), running.port);
+    return running;
+  }
+
+  /**
+   * One acceptor thread blocked in {@code accept()} on the (blocking, never selector-registered)
+   * listening channel. {@link #stopAccepting()} closes the channel and then waits for that thread
+   * to leave {@code accept()}: only then has the kernel really dropped the listening socket, so the
+   * port refuses connections as soon as it returns. (A selector-registered channel would only close
+   * at the selector's next wake-up.)
+   */
+  private static final class Connector extends ServerConnector {
+    private final Object lock = new Object();
+    private int threadsInAccept;
+
+    Connector(Server server, HttpConnectionFactory http) {
+      super(server, 1, -1, http);
+    }
+
+    @Override
+    public void accept(int acceptorId) throws IOException {
+      synchronized (lock) {
+        threadsInAccept++;
+      }
+      try {
+        super.accept(acceptorId);
+      } catch (ClosedChannelException e) {
+        if (isAccepting()) {
+          throw e;
+        }
+        // closed by stopAccepting(): the acceptor now parks until the server stops
+      } finally {
+        synchronized (lock) {
+          threadsInAccept--;
+          lock.notifyAll();
+        }
+      }
+    }
+
+    void stopAccepting() {
+      setAccepting(false);
+      close();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      synchronized (lock) {
+        long left;
+        while (threadsInAccept > 0 && (left = deadline - System.nanoTime()) > 0) {
+          try {
+            TimeUnit.NANOSECONDS.timedWait(lock, left);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+        }
+      }
+    }
+  }
+
+  /** Every request goes to core; the exchange completes Jetty's callback later. */
+  private final class CoreHandler extends Handler.Abstract.NonBlocking {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+      new JettyHttpExchange(request, response, callback, JettyRunningServer.this)
+          .dispatch(binding.handler());
+      return true;
+    }
+  }
+
+  ServerBinding binding() {
+    return binding;
+  }
+
+  WebSocketComponents components() {
+    return components;
+  }
+
+  Scheduler scheduler() {
+    return server.getScheduler();
+  }
+
+  void socketOpened(JettySocketSession session) {
+    sessions.add(session);
+    if (closed.get()) {
+      session.abort();
+    }
+  }
+
+  void socketClosed(JettySocketSession session) {
+    sessions.remove(session);
+  }
+
+  @Override
+  public int port() {
+    return port;
+  }
+
+  @Override
+  public void stopAccepting() {
+    if (accepting.compareAndSet(true, false)) {
+      // Only the listening channel closes; open connections are untouched.
+      connector.stopAccepting();
+      IO.close(listening);
+      LOG.debug("jetty stopped accepting on {}:{}", binding.host(), port);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    stopAccepting();
+    // Sockets core did not close are dropped now; the others get a bounded drain below.
+    for (JettySocketSession session : List.copyOf(sessions)) {
+      if (!session.isClosing()) {
+        session.abort();
+      }
+    }
+    if (Thread.currentThread().getName().startsWith(THREAD_NAME)) {
+      // Draining and stopping wait for the pool's threads; never from one of them.
+      Thread closer = new Thread(this::drainAndStop, THREAD_NAME + "-closer");
+      closer.setDaemon(true);
+      closer.start();
+    } else {
+      drainAndStop();
+    }
+  }
+
+  /**
+   * Lets what core already sent finish within {@link #DRAIN_MILLIS}: close handshakes core started
+   * (with the frames queued before them) and responses being written. Then drops everything left
+   * and stops Jetty, which releases the port.
+   */
+  private void drainAndStop() {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
+    for (JettySocketSession session : List.copyOf(sessions)) {
+      session.awaitClosed(deadline - System.nanoTime());
+    }
+    responses.awaitZero(deadline - System.nanoTime());
+    for (JettySocketSession session : List.copyOf(sessions)) {
+      session.abort();
+    }
+    try {
+      server.stop();
+      LOG.debug("jetty closed on {}:{}", binding.host(), port);
+    } catch (Exception e) {
+      LOG.warn("jetty did not stop cleanly on {}:{}", binding.host(), port, e);
+    }
+  }
+
+  InFlight responses() {
+    return responses;
+  }
+}

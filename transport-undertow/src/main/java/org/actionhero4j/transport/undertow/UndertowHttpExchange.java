@@ -1,0 +1,217 @@
+package org.actionhero4j.transport.undertow;
+
+import org.actionhero4j.spi.support.InFlight;
+import io.undertow.io.IoCallback;
+import io.undertow.io.Receiver;
+import io.undertow.io.Sender;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RequestTooBigException;
+import io.undertow.server.protocol.http.HttpContinue;
+import io.undertow.util.HeaderMap;
+import io.undertow.util.HeaderValues;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import io.undertow.util.Methods;
+import io.undertow.websockets.core.WebSocketChannel;
+import io.undertow.websockets.core.protocol.version13.Hybi13Handshake;
+import io.undertow.websockets.spi.AsyncWebSocketHttpServerExchange;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.actionhero4j.spi.HttpExchange;
+import org.actionhero4j.spi.HttpHandler;
+import org.actionhero4j.spi.HttpResponse;
+import org.actionhero4j.spi.SocketAcceptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@link HttpExchange} over one Undertow {@link HttpServerExchange}. */
+final class UndertowHttpExchange implements HttpExchange {
+
+  private static final Logger LOG = LoggerFactory.getLogger(UndertowHttpExchange.class);
+  private static final byte[] EMPTY = new byte[0];
+
+  private final HttpServerExchange exchange;
+  private final UndertowRunningServer server;
+  private final AtomicBoolean completed = new AtomicBoolean();
+  private final AtomicBoolean bodyRead = new AtomicBoolean();
+
+  UndertowHttpExchange(HttpServerExchange exchange, UndertowRunningServer server) {
+    this.exchange = exchange;
+    this.server = server;
+  }
+
+  /** Runs core's handler; if it throws before answering, the request is failed with a 500. */
+  void dispatch(HttpHandler handler) {
+    try {
+      handler.handle(this);
+    } catch (Throwable t) {
+      LOG.error("HTTP handler failed for {} {}", method(), rawPath(), t);
+      if (completed.compareAndSet(false, true)) {
+        exchange.setStatusCode(500);
+        exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, 0);
+        exchange.endExchange();
+      }
+    }
+  }
+
+  @Override
+  public String method() {
+    return exchange.getRequestMethod().toString().toUpperCase(Locale.ROOT);
+  }
+
+  @Override
+  public String rawPath() {
+    String uri = exchange.getRequestURI();
+    if (exchange.isHostIncludedInRequestURI()) {
+      // absolute-form request target (http://host:port/path): keep the path only
+      int scheme = uri.indexOf("://");
+      int slash = uri.indexOf('/', scheme < 0 ? 0 : scheme + 3);
+      uri = slash < 0 ? "/" : uri.substring(slash);
+    }
+    return uri.isEmpty() ? "/" : uri;
+  }
+
+  @Override
+  public String rawQuery() {
+    String query = exchange.getQueryString();
+    return query == null ? "" : query;
+  }
+
+  @Override
+  public List<String> headers(String name) {
+    HeaderValues values = exchange.getRequestHeaders().get(name);
+    return values == null ? List.of() : List.copyOf(values);
+  }
+
+  @Override
+  public List<String> headerNames() {
+    HeaderMap headers = exchange.getRequestHeaders();
+    List<String> names = new ArrayList<>(headers.size());
+    for (HttpString name : headers.getHeaderNames()) {
+      names.add(name.toString());
+    }
+    return names;
+  }
+
+  @Override
+  public InetSocketAddress remoteAddress() {
+    return exchange.getConnection().getPeerAddress(InetSocketAddress.class);
+  }
+
+  @Override
+  public void readBody(int maxBytes, Consumer<byte[]> onBody, Consumer<Throwable> onError) {
+    if (!bodyRead.compareAndSet(false, true)) {
+      onError.accept(new IllegalStateException("request body already read"));
+      return;
+    }
+    long declared = exchange.getRequestContentLength();
+    if (declared > maxBytes) {
+      onError.accept(new BodyTooLargeException(maxBytes));
+      return;
+    }
+    if (HttpContinue.requiresContinueResponse(exchange)) {
+      // The client waits for "100 Continue" before it sends the body.
+      HttpContinue.sendContinueResponse(
+          exchange,
+          new IoCallback() {
+            @Override
+            public void onComplete(HttpServerExchange ex, Sender sender) {
+              receive(maxBytes, onBody, onError);
+            }
+
+            @Override
+            public void onException(HttpServerExchange ex, Sender sender, IOException e) {
+              onError.accept(e);
+            }
+          });
+      return;
+    }
+    receive(maxBytes, onBody, onError);
+  }
+
+  private void receive(int maxBytes, Consumer<byte[]> onBody, Consumer<Throwable> onError) {
+    try {
+      Receiver receiver = exchange.getRequestReceiver();
+      receiver.setMaxBufferSize(maxBytes);
+      receiver.receiveFullBytes(
+          (ex, bytes) -> onBody.accept(bytes),
+          (ex, e) ->
+              onError.accept(
+                  isTooBig(e) ? new BodyTooLargeException(maxBytes) : e));
+    } catch (RuntimeException e) {
+      onError.accept(e);
+    }
+  }
+
+  private static boolean isTooBig(Throwable e) {
+    return e instanceof RequestTooBigException || e instanceof Receiver.RequestToLargeException;
+  }
+
+  @Override
+  public void respond(HttpResponse response) {
+    if (!completed.compareAndSet(false, true)) {
+      throw new IllegalStateException("exchange already answered");
+    }
+    exchange.setStatusCode(response.status());
+    HeaderMap out = exchange.getResponseHeaders();
+    if (response.headers() != null) {
+      for (Map.Entry<String, List<String>> header : response.headers().entrySet()) {
+        if (header.getValue() == null) {
+          continue;
+        }
+        HttpString name = new HttpString(header.getKey());
+        for (String value : header.getValue()) {
+          out.add(name, value);
+        }
+      }
+    }
+    byte[] body = response.body() == null ? EMPTY : response.body();
+    out.put(Headers.CONTENT_LENGTH, body.length);
+    InFlight inFlight = server.responses();
+    inFlight.begin();
+    exchange.addExchangeCompleteListener(
+        (ex, next) -> {
+          inFlight.end();
+          next.proceed();
+        });
+    if (body.length == 0 || Methods.HEAD.equals(exchange.getRequestMethod())) {
+      exchange.endExchange();
+    } else {
+      exchange.getResponseSender().send(ByteBuffer.wrap(body));
+    }
+  }
+
+  @Override
+  public void upgrade(SocketAcceptor acceptor) {
+    if (!completed.compareAndSet(false, true)) {
+      throw new IllegalStateException("exchange already answered");
+    }
+    AsyncWebSocketHttpServerExchange facade =
+        new AsyncWebSocketHttpServerExchange(exchange, server.peerConnections());
+    // RFC 6455 only; no subprotocols, extensions (permessage-deflate) not allowed.
+    Hybi13Handshake handshake = new Hybi13Handshake();
+    if (!Methods.GET.equals(exchange.getRequestMethod()) || !handshake.matches(facade)) {
+      // Core promised an upgrade request; this one cannot be upgraded.
+      LOG.debug("not a valid RFC 6455 upgrade request: {} {}", method(), rawPath());
+      exchange.setStatusCode(400);
+      exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, 0);
+      exchange.endExchange();
+      return;
+    }
+    exchange.upgradeChannel(
+        (connection, ex) -> {
+          WebSocketChannel channel =
+              handshake.createChannel(facade, connection, facade.getBufferPool());
+          server.peerConnections().add(channel);
+          server.socketOpened(channel, acceptor);
+        });
+    handshake.handshake(facade);
+  }
+}

@@ -1,0 +1,259 @@
+package org.actionhero4j.transport.undertow;
+
+import org.actionhero4j.spi.support.InFlight;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.connector.ByteBufferPool;
+import io.undertow.server.DefaultByteBufferPool;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.protocol.http.HttpOpenListener;
+import io.undertow.util.SameThreadExecutor;
+import io.undertow.websockets.core.WebSocketChannel;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.actionhero4j.spi.RunningServer;
+import org.actionhero4j.spi.ServerBinding;
+import org.actionhero4j.spi.SocketAcceptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xnio.ChannelListener;
+import org.xnio.ChannelListeners;
+import org.xnio.IoUtils;
+import org.xnio.OptionMap;
+import org.xnio.Options;
+import org.xnio.StreamConnection;
+import org.xnio.Xnio;
+import org.xnio.XnioIoThread;
+import org.xnio.XnioWorker;
+import org.xnio.channels.AcceptingChannel;
+
+/**
+ * A started Undertow server. Built from Undertow's own parts (XNIO worker, {@link
+ * HttpOpenListener}, accepting channel) rather than {@link Undertow#builder()}, because only that
+ * way the listening socket can be closed on its own for {@link #stopAccepting()}.
+ */
+final class UndertowRunningServer implements RunningServer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(UndertowRunningServer.class);
+  private static final String THREAD_NAME = "ah4j-undertow";
+
+  /**
+   * How long {@link #close()} lets sockets core has closed finish their close handshake, and
+   * responses being written finish, before it drops every connection.
+   */
+  static final long DRAIN_MILLIS = 2_000;
+
+  private final ServerBinding binding;
+  private final XnioWorker worker;
+  private final HttpOpenListener openListener;
+  private final AcceptingChannel<StreamConnection> acceptor;
+  private final int port;
+  /** Handed to Undertow's handshake, which keeps every WebSocket channel it creates in it. */
+  private final Set<WebSocketChannel> peerConnections = ConcurrentHashMap.newKeySet();
+
+  private final Set<UndertowSocketSession> sessions = ConcurrentHashMap.newKeySet();
+  /** Responses handed to Undertow and not yet fully written. */
+  private final InFlight responses = new InFlight();
+  private final AtomicBoolean accepting = new AtomicBoolean(true);
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private UndertowRunningServer(
+      ServerBinding binding,
+      XnioWorker worker,
+      HttpOpenListener openListener,
+      AcceptingChannel<StreamConnection> acceptor) {
+    this.binding = binding;
+    this.worker = worker;
+    this.openListener = openListener;
+    this.acceptor = acceptor;
+    this.port = acceptor.getLocalAddress(InetSocketAddress.class).getPort();
+  }
+
+  static UndertowRunningServer start(ServerBinding binding) throws IOException {
+    int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    Xnio xnio = Xnio.getInstance(Undertow.class.getClassLoader());
+    XnioWorker worker =
+        xnio.createWorker(
+            OptionMap.builder()
+                .set(Options.WORKER_NAME, THREAD_NAME)
+                .set(Options.WORKER_IO_THREADS, ioThreads)
+                // Nothing here runs blocking tasks; the task pool only serves XNIO internals.
+                .set(Options.WORKER_TASK_CORE_THREADS, ioThreads)
+                .set(Options.WORKER_TASK_MAX_THREADS, ioThreads)
+                .set(Options.TCP_NODELAY, true)
+                .getMap());
+
+    ByteBufferPool buffers = new DefaultByteBufferPool(true, 16 * 1024 - 20, -1, 4);
+    HttpOpenListener openListener =
+        new HttpOpenListener(
+            buffers,
+            OptionMap.builder()
+                .set(UndertowOptions.ALWAYS_SET_DATE, true)
+                .set(UndertowOptions.ENABLE_HTTP2, false)
+                .getMap());
+
+    InetSocketAddress address;
+    AcceptingChannel<StreamConnection> acceptor;
+    try {
+      address = new InetSocketAddress(binding.host(), binding.port());
+      if (address.isUnresolved()) {
+        throw new IOException("unknown host");
+      }
+      ChannelListener<AcceptingChannel<StreamConnection>> acceptListener =
+          ChannelListeners.openListenerAdapter(openListener);
+      acceptor =
+          worker.createStreamConnectionServer(
+              address,
+              acceptListener,
+              OptionMap.builder()
+                  .set(Options.REUSE_ADDRESSES, true)
+                  .set(Options.TCP_NODELAY, true)
+                  .set(Options.BACKLOG, 1024)
+                  .getMap());
+    } catch (IOException | RuntimeException e) {
+      worker.shutdownNow();
+      throw new IOException(
+          "undertow: cannot bind " + binding.host() + ":" + binding.port() + ": " + e.getMessage(),
+          e);
+    }
+
+    UndertowRunningServer server =
+        new UndertowRunningServer(binding, worker, openListener, acceptor);
+    openListener.setRootHandler(server::handleRequest);
+    acceptor.resumeAccepts();
+    LOG.debug("undertow listening on {}:{}", binding.host(), server.port);
+    return server;
+  }
+
+  private void handleRequest(HttpServerExchange exchange) {
+    UndertowHttpExchange adapter = new UndertowHttpExchange(exchange, this);
+    // Dispatching keeps the exchange open after this method returns: core answers it later, from
+    // any thread, with respond() or upgrade(). SameThreadExecutor runs handle() right away on this
+    // IO thread, once Undertow has left its own call.
+    exchange.dispatch(SameThreadExecutor.INSTANCE, () -> adapter.dispatch(binding.handler()));
+  }
+
+  ServerBinding binding() {
+    return binding;
+  }
+
+  Set<WebSocketChannel> peerConnections() {
+    return peerConnections;
+  }
+
+  /** Called on the IO thread once the 101 response went out and the connection is a WebSocket. */
+  void socketOpened(WebSocketChannel channel, SocketAcceptor socketAcceptor) {
+    UndertowSocketSession session = new UndertowSocketSession(channel, this);
+    sessions.add(session);
+    session.start(socketAcceptor);
+    if (closed.get()) {
+      session.abort(); // close() raced with this upgrade
+    }
+  }
+
+  void socketClosed(UndertowSocketSession session) {
+    sessions.remove(session);
+  }
+
+  @Override
+  public int port() {
+    return port;
+  }
+
+  @Override
+  public void stopAccepting() {
+    if (accepting.compareAndSet(true, false)) {
+      acceptor.suspendAccepts();
+      IoUtils.safeClose(acceptor);
+      // The listening channel is registered with every IO thread's selector; the JDK really closes
+      // it only once each selector has dropped its key. Two round trips through every IO thread
+      // make sure that happened, so the port refuses connections when this method returns.
+      if (!(Thread.currentThread() instanceof XnioIoThread)) {
+        passThroughIoThreads();
+        passThroughIoThreads();
+      }
+      LOG.debug("undertow stopped accepting on {}:{}", binding.host(), port);
+    }
+  }
+
+  private void passThroughIoThreads() {
+    int count = worker.getIoThreadCount();
+    CountDownLatch passed = new CountDownLatch(count);
+    for (int i = 0; i < count; i++) {
+      try {
+        worker.getIoThread(i).execute(passed::countDown);
+      } catch (RuntimeException e) {
+        passed.countDown(); // thread already gone
+      }
+    }
+    try {
+      if (!passed.await(5, TimeUnit.SECONDS)) {
+        LOG.warn("undertow IO threads did not answer within 5 s while closing the listener");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    stopAccepting();
+    // Sockets core did not close are dropped now; the others get a bounded drain below.
+    for (UndertowSocketSession session : List.copyOf(sessions)) {
+      if (!session.isClosing()) {
+        session.abort();
+      }
+    }
+    if (Thread.currentThread() instanceof XnioIoThread) {
+      // Draining waits for IO threads; never block one of them.
+      Thread closer = new Thread(this::drainAndStop, THREAD_NAME + "-closer");
+      closer.setDaemon(true);
+      closer.start();
+    } else {
+      drainAndStop();
+    }
+  }
+
+  /**
+   * Lets what core already sent finish within {@link #DRAIN_MILLIS}: close handshakes core started
+   * (with the frames queued before them) and responses being written. Then drops everything left
+   * and stops the worker, which releases the port.
+   */
+  private void drainAndStop() {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
+    for (UndertowSocketSession session : List.copyOf(sessions)) {
+      session.awaitClosed(deadline - System.nanoTime());
+    }
+    responses.awaitZero(deadline - System.nanoTime());
+    for (UndertowSocketSession session : List.copyOf(sessions)) {
+      session.abort();
+    }
+    for (WebSocketChannel channel : List.copyOf(peerConnections)) {
+      IoUtils.safeClose(channel);
+    }
+    openListener.closeConnections();
+    worker.shutdown();
+    try {
+      if (!worker.awaitTermination(5, TimeUnit.SECONDS)) {
+        worker.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      worker.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    LOG.debug("undertow closed on {}:{}", binding.host(), port);
+  }
+
+  InFlight responses() {
+    return responses;
+  }
+}
