@@ -1,0 +1,283 @@
+package org.actionhero4j.plugin.redis;
+
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
+import org.actionhero4j.ActionheroException;
+import org.actionhero4j.ChatMessage;
+import org.actionhero4j.config.GeneralConfig;
+import org.actionhero4j.config.RedisConfig;
+import org.actionhero4j.spi.ClusterBus;
+import org.actionhero4j.spi.ClusterNode;
+import org.actionhero4j.spi.RoomMember;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link ClusterBus} over Redis: rooms and members live in Redis (so every node reads the same
+ * truth), chat and cluster calls travel over pub/sub, and nodes prove they are alive with expiring
+ * keys. See the module's README for the key layout.
+ *
+ * <p>Messages arrive on a Lettuce IO thread and are handed over at once: chat to one thread per
+ * node (which keeps each sender's order), answers to this node's calls to another, and calls from
+ * other nodes to a small pool (they may block on Redis or on calls of their own).
+ */
+public final class RedisClusterBus implements ClusterBus {
+
+  private static final Logger log = LoggerFactory.getLogger(RedisClusterBus.class);
+
+  /** How long one Redis command may take before it fails with "cluster unavailable". */
+  static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
+  private static final int CALL_THREADS = 16;
+
+  private final RedisConfig config;
+  private volatile IntSupplier connectionCount = () -> 0;
+  private volatile ClusterNode node;
+  private volatile boolean stopped;
+  private ClusterKeys keys;
+  private BusMessages messages;
+  private ExecutorService chatDelivery;
+  private ExecutorService replyDelivery;
+  private ThreadPoolExecutor callWorkers;
+  private ScheduledThreadPoolExecutor heartbeats;
+  private RedisLink link;
+  private RoomStore rooms;
+  private ClusterCalls calls;
+  private NodeLiveness liveness;
+
+  public RedisClusterBus(RedisConfig config) {
+    this.config = config;
+  }
+
+  /** Where the heartbeat reads this node's connection count from (reported by clusterStatus). */
+  void connectionCount(IntSupplier count) {
+    this.connectionCount = count;
+  }
+
+  @Override
+  public void start(ClusterNode node) {
+    this.node = node;
+    this.keys = new ClusterKeys(config.keyPrefix());
+    this.messages = new BusMessages(node.id(), node.token());
+    String threads = "ah4j-redis-" + node.id();
+    chatDelivery = singleThread(threads + "-chat");
+    replyDelivery = singleThread(threads + "-replies");
+    callWorkers =
+        new ThreadPoolExecutor(
+            CALL_THREADS, CALL_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemon(threads + "-calls"));
+    callWorkers.allowCoreThreadTimeOut(true);
+    heartbeats = new ScheduledThreadPoolExecutor(1, daemon(threads + "-heartbeat"));
+    try {
+      link =
+          RedisLink.open(
+              config.url(),
+              config.keyPrefix() + node.id(),
+              COMMAND_TIMEOUT,
+              new Listener(),
+              keys.chatChannel(),
+              keys.rpcChannel(),
+              keys.replyChannel(node.id()));
+      rooms = new RoomStore(link, keys, node.id());
+      calls = new ClusterCalls(link, keys, messages, node, callWorkers);
+      liveness =
+          new NodeLiveness(
+              link, keys, node.id(), config.nodeTimeoutMillis(), rooms, messages, () -> connectionCount.getAsInt());
+      liveness.join();
+    } catch (RuntimeException e) {
+      stopThreads();
+      if (link != null) {
+        link.close();
+      }
+      throw e;
+    }
+    heartbeats.scheduleWithFixedDelay(
+        liveness::tick, config.heartbeatMillis(), config.heartbeatMillis(), TimeUnit.MILLISECONDS);
+    log.info("node {} joined the redis cluster at {} (keys {}*)", node.id(), link.address(), keys.prefix());
+    if (GeneralConfig.DEFAULTS.serverToken().equals(node.token())) {
+      log.warn("general.serverToken is the default '{}': set a secret shared only by this cluster's nodes", node.token());
+    }
+  }
+
+  @Override
+  public void stop() {
+    if (stopped || link == null) {
+      return;
+    }
+    stopped = true;
+    heartbeats.shutdownNow();
+    try {
+      liveness.leave();
+    } catch (ActionheroException e) {
+      log.warn(
+          "node {} could not leave the cluster cleanly ({}); other nodes remove its members within {} ms",
+          node.id(), e.getMessage(), config.nodeTimeoutMillis() + config.heartbeatMillis());
+    }
+    calls.failAll("the cluster bus of node " + node.id() + " stopped");
+    link.close();
+    stopThreads();
+    log.info("node {} left the redis cluster", node.id());
+  }
+
+  private void stopThreads() {
+    heartbeats.shutdownNow();
+    for (ExecutorService executor : List.of(chatDelivery, replyDelivery, callWorkers)) {
+      executor.shutdown();
+    }
+    try {
+      for (ExecutorService executor : List.of(chatDelivery, replyDelivery, callWorkers)) {
+        if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
+          executor.shutdownNow();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public boolean createRoom(String room) {
+    return rooms.createRoom(room);
+  }
+
+  @Override
+  public boolean deleteRoom(String room) {
+    return rooms.deleteRoom(room);
+  }
+
+  @Override
+  public boolean roomExists(String room) {
+    return rooms.roomExists(room);
+  }
+
+  @Override
+  public Set<String> rooms() {
+    return rooms.rooms();
+  }
+
+  @Override
+  public void putMember(String room, RoomMember member) {
+    rooms.putMember(room, member);
+  }
+
+  @Override
+  public boolean removeMember(String room, String connectionId) {
+    return rooms.removeMember(room, connectionId);
+  }
+
+  @Override
+  public Map<String, RoomMember> members(String room) {
+    return rooms.members(room);
+  }
+
+  @Override
+  public void publishChat(ChatMessage message) {
+    Map<String, Object> m = messages.create(BusMessages.CHAT);
+    m.put("room", message.room());
+    m.put("from", message.from());
+    m.put("message", message.message());
+    m.put("sentAt", message.sentAt());
+    link.publish(keys.chatChannel(), BusMessages.encode(m));
+  }
+
+  @Override
+  public CompletableFuture<Object> callHolder(String connectionId, String method, List<Object> args) {
+    return calls.callHolder(connectionId, method, args);
+  }
+
+  @Override
+  public CompletableFuture<List<Object>> callEveryNode(String method, List<Object> args) {
+    return calls.callEveryNode(method, args);
+  }
+
+  @Override
+  public Set<String> nodes() {
+    return liveness.liveNodeIds();
+  }
+
+  /** The status of every live node: id, startedAt, connections, heartbeatAt (epoch ms). */
+  public List<Map<String, Object>> nodeStatuses() {
+    return liveness.liveNodes();
+  }
+
+  /** Dispatches what the subscriber connection receives; runs on a Lettuce IO thread. */
+  private final class Listener extends RedisPubSubAdapter<String, String> {
+    @Override
+    public void message(String channel, String text) {
+      if (stopped) {
+        return;
+      }
+      messages.accept(channel, text).ifPresent(m -> dispatch(channel, m));
+    }
+  }
+
+  private void dispatch(String channel, Map<String, Object> message) {
+    String type = (String) message.get("messageType");
+    try {
+      if (BusMessages.CHAT.equals(type) && channel.equals(keys.chatChannel())) {
+        ChatMessage chat = chatOf(message);
+        chatDelivery.execute(() -> deliver(chat));
+      } else if (BusMessages.DO.equals(type) && channel.equals(keys.rpcChannel())) {
+        callWorkers.execute(() -> calls.onRequest(message));
+      } else if (BusMessages.DO_RESPONSE.equals(type) && channel.equals(keys.replyChannel(node.id()))) {
+        replyDelivery.execute(() -> calls.onResponse(message));
+      } else if (BusMessages.NODES_LOST.equals(type)) {
+        Set<String> lost = new LinkedHashSet<>();
+        if (message.get("nodes") instanceof List<?> ids) {
+          ids.forEach(id -> lost.add(String.valueOf(id)));
+        }
+        lost.remove(node.id());
+        if (!lost.isEmpty()) {
+          chatDelivery.execute(() -> node.nodesLost(Set.copyOf(lost)));
+        }
+      } else {
+        log.debug("ignoring a cluster message of type {} on {}", type, channel);
+      }
+    } catch (RejectedExecutionException e) {
+      log.debug("dropping a cluster message of type {}: the bus is stopping", type);
+    } catch (RuntimeException e) {
+      log.warn("ignoring a malformed cluster message of type {} from {}: {}", type, message.get("serverId"), e.toString());
+    }
+  }
+
+  private static ChatMessage chatOf(Map<String, Object> m) {
+    Object sentAt = m.get("sentAt");
+    return new ChatMessage(
+        String.valueOf(m.get("room")),
+        String.valueOf(m.get("from")),
+        m.get("message"),
+        sentAt instanceof Number n ? n.longValue() : System.currentTimeMillis());
+  }
+
+  private void deliver(ChatMessage chat) {
+    try {
+      node.deliverChat(chat);
+    } catch (RuntimeException e) {
+      log.warn("delivering a chat message to room {} failed: {}", chat.room(), e.toString());
+    }
+  }
+
+  private static ExecutorService singleThread(String name) {
+    return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), daemon(name));
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    AtomicInteger counter = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + counter.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}
