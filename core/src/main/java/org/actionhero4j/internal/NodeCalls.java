@@ -14,6 +14,7 @@ public final class NodeCalls implements ClusterNode {
   static final String DESTROY = "connections.destroy";
   static final String ADD_MEMBER = "chatRooms.addMember";
   static final String REMOVE_MEMBER = "chatRooms.removeMember";
+  static final String EVICT = "chatRooms.evict";
 
   /** A call plugins can register under a name. */
   @FunctionalInterface
@@ -51,6 +52,12 @@ public final class NodeCalls implements ClusterNode {
     });
     handlers.put(ADD_MEMBER, args -> {
       rooms.join(local(args.get(0)), (String) args.get(1));
+      return true;
+    });
+    handlers.put(EVICT, args -> {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> notice = (Map<String, Object>) args.get(2);
+      rooms.evict(local(args.get(0)), (String) args.get(1), notice);
       return true;
     });
     handlers.put(REMOVE_MEMBER, args -> {

@@ -75,16 +75,19 @@ public final class RoomRegistry implements ChatRooms {
     if (!bus.roomExists(room)) {
       throw new ActionheroException(errors.roomNotExist());
     }
-    broadcast(room, errors.roomDeleted());
+    // Each member hears the notice from the node that holds it, right before it is removed, so the
+    // notice cannot lose a race against the removal (chat and calls may travel on separate channels).
+    Map<String, Object> notice =
+        new LinkedHashMap<>(
+            messagePayload.apply(new ChatMessage(room, "0", errors.roomDeleted(), System.currentTimeMillis())));
     for (String member : bus.members(room).keySet()) {
       Optional<LocalConnection> local = connections.localConnection(member);
       if (local.isPresent()) {
-        // leave middleware runs, but cannot keep a member in a room that is going away
-        leaveOnDestroy(local.get(), room);
+        evict(local.get(), room, notice);
         continue;
       }
       try {
-        removeMember(member, room);
+        connections.awaitCall(bus.callHolder(member, NodeCalls.EVICT, List.of(member, room, notice)));
       } catch (ActionheroException e) {
         log.warn("could not remove {} from deleted room {}: {}", member, room, e.getMessage());
         bus.removeMember(room, member);
@@ -198,6 +201,17 @@ public final class RoomRegistry implements ChatRooms {
     c.roomList().remove(room);
     removeLocal(room, c);
     bus.removeMember(room, c.id());
+  }
+
+  /**
+   * Tells a local member its room is being deleted, then removes it; leave middleware runs but cannot
+   * keep a member in a room that is going away.
+   */
+  void evict(LocalConnection c, String room, Map<String, Object> notice) {
+    c.deliver(new OutboundMessage(notice, Json::encode));
+    if (c.roomList().contains(room)) {
+      leaveOnDestroy(c, room);
+    }
   }
 
   /** A destroyed connection leaves a room whatever middleware says. */

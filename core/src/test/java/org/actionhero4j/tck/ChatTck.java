@@ -75,8 +75,8 @@ public abstract class ChatTck extends TransportTck {
     try (TckSocket a = app().welcomedSocket(); TckSocket b = app().welcomedSocket(); TckSocket c = app().welcomedSocket()) {
       String idB = id(b);
       String idC = id(c);
-      app().app().connections().local(idB).orElseThrow().session().put("muted", true);
-      app().app().connections().local(idC).orElseThrow().session().put("shouting", true);
+      app().connection(idB).session().put("muted", true);
+      app().connection(idC).session().put("shouting", true);
       for (TckSocket s : List.of(a, b, c)) {
         s.request(map("event", "roomAdd", "room", "otherRoom", "messageId", 1));
       }

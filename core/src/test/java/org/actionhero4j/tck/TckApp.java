@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.actionhero4j.Actionhero;
@@ -17,18 +18,44 @@ public final class TckApp implements AutoCloseable {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+  private final List<Actionhero> nodes;
   private final Actionhero app;
   private final Path publicDir;
+  private final java.util.concurrent.atomic.AtomicInteger nextNode = new java.util.concurrent.atomic.AtomicInteger();
 
-  private TckApp(Actionhero app, Path publicDir) {
-    this.app = app;
+  private TckApp(List<Actionhero> nodes, Path publicDir) {
+    this.nodes = List.copyOf(nodes);
+    this.app = nodes.get(0);
     this.publicDir = publicDir;
   }
 
   public static TckApp start(String transport, Path publicDir, UnaryOperator<Actionhero.Builder> customize)
       throws Exception {
+    return cluster(1, transport, publicDir, customize);
+  }
+
+  /**
+   * Starts {@code count} nodes with the same settings (a cluster when {@code customize} joins them,
+   * e.g. with the Redis plugin); sockets from {@link #socket()} go to the nodes in turn.
+   */
+  public static TckApp cluster(
+      int count, String transport, Path publicDir, UnaryOperator<Actionhero.Builder> customize)
+      throws Exception {
     Files.createDirectories(publicDir);
-    Actionhero.Builder builder =
+    List<Actionhero> nodes = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < count; i++) {
+        nodes.add(customize.apply(builder(transport, publicDir)).start());
+      }
+    } catch (Exception e) {
+      nodes.forEach(Actionhero::stop);
+      throw e;
+    }
+    return new TckApp(nodes, publicDir);
+  }
+
+  private static Actionhero.Builder builder(String transport, Path publicDir) {
+    return
         Actionhero.builder()
             .configDirectory(null)
             .environmentVariables(Map.of())
@@ -38,23 +65,36 @@ public final class TckApp implements AutoCloseable {
             .set("web.port", 0)
             .set("general.paths.publicDirs", java.util.List.of(publicDir.toString()))
             .set("general.startingChatRooms", Map.of("defaultRoom", Map.of(), "otherRoom", Map.of(), "locked", Map.of()));
-    return new TckApp(customize.apply(builder).start(), publicDir);
   }
 
   public Actionhero app() {
     return app;
   }
 
+  /** The first node's port. */
   public int port() {
-    return app.port().orElseThrow(() -> new IllegalStateException("no transport started"));
+    return port(app);
+  }
+
+  private static int port(Actionhero node) {
+    return node.port().orElseThrow(() -> new IllegalStateException("no transport started"));
+  }
+
+  /** The connection with this id, on whichever node holds it. */
+  public org.actionhero4j.Connection connection(String id) {
+    return nodes.stream()
+        .flatMap(n -> n.connections().local(id).stream())
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no node holds connection " + id));
   }
 
   public Path publicDir() {
     return publicDir;
   }
 
+  /** A socket to the next node in turn (always the same node when there is one). */
   public TckSocket socket() throws Exception {
-    return TckSocket.connect(port());
+    return TckSocket.connect(port(nodes.get(Math.floorMod(nextNode.getAndIncrement(), nodes.size()))));
   }
 
   /** A socket that has already received its welcome. */
@@ -78,6 +118,6 @@ public final class TckApp implements AutoCloseable {
 
   @Override
   public void close() {
-    app.stop();
+    nodes.forEach(Actionhero::stop);
   }
 }

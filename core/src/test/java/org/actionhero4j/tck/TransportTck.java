@@ -22,7 +22,7 @@ public abstract class TransportTck {
   /** The application with default settings, started on first use. */
   protected TckApp app() throws Exception {
     if (app == null) {
-      app = TckApp.start(transport(), tmp.resolve("public"), UnaryOperator.identity());
+      app = start(UnaryOperator.identity());
     }
     return app;
   }
@@ -32,12 +32,17 @@ public abstract class TransportTck {
     if (app != null) {
       throw new IllegalStateException("the app is already started");
     }
-    app = TckApp.start(transport(), tmp.resolve("public"), customize);
+    app = start(customize);
     return app;
   }
 
+  /** How the application under test starts; cluster runs override this to start several nodes. */
+  protected TckApp start(UnaryOperator<Actionhero.Builder> customize) throws Exception {
+    return TckApp.start(transport(), tmp.resolve("public"), customize);
+  }
+
   @AfterEach
-  void stopApp() {
+  protected void stopApp() {
     if (app != null) {
       app.close();
       app = null;

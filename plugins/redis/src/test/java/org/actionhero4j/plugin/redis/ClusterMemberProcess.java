@@ -15,7 +15,7 @@ public final class ClusterMemberProcess {
 
   public static void main(String[] args) throws Exception {
     Actionhero app =
-        Actionhero.builder()
+        Actionhero.builder().set("web.enabled", false)
             .configDirectory(null)
             .environmentVariables(Map.of())
             .discoverPlugins(false)

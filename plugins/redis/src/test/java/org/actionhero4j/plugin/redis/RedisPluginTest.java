@@ -27,7 +27,7 @@ class RedisPluginTest {
   @Test
   void disabledByDefaultItChangesNothing() throws Exception {
     Actionhero app =
-        Actionhero.builder()
+        Actionhero.builder().set("web.enabled", false)
             .configDirectory(null)
             .environmentVariables(Map.of())
             .discoverPlugins(true)
@@ -46,7 +46,7 @@ class RedisPluginTest {
     ConfigException e =
         assertThrows(
             ConfigException.class,
-            () -> Actionhero.builder()
+            () -> Actionhero.builder().set("web.enabled", false)
                 .configDirectory(null)
                 .environmentVariables(Map.of())
                 .discoverPlugins(false)

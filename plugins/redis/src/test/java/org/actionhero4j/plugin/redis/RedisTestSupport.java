@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Assumptions;
  * The real Redis the cluster tests run against (127.0.0.1:6379). Without it the tests are skipped,
  * except when {@code CI=true}, where they fail.
  */
-final class RedisTestSupport implements AutoCloseable {
+public final class RedisTestSupport implements AutoCloseable {
 
   static final String HOST = "127.0.0.1";
   static final int PORT = 6379;
@@ -37,7 +37,7 @@ final class RedisTestSupport implements AutoCloseable {
   }
 
   /** Skips (or, on CI, fails) the calling test class unless Redis answers PING. */
-  static RedisTestSupport connect() {
+  public static RedisTestSupport connect() {
     String problem = ping();
     if (problem != null) {
       String message = "Redis at " + HOST + ":" + PORT + " is needed by the cluster tests: " + problem;
@@ -70,7 +70,7 @@ final class RedisTestSupport implements AutoCloseable {
   }
 
   /** Deletes every key under a prefix. */
-  void deleteKeys(String prefix) {
+  public void deleteKeys(String prefix) {
     RedisCommands<String, String> redis = connection.sync();
     ScanArgs match = ScanArgs.Builder.matches(prefix + "*").limit(500);
     ScanCursor cursor = ScanCursor.INITIAL;

@@ -24,7 +24,7 @@ final class TestCluster implements AutoCloseable {
 
   /** A builder for a node of this cluster (not started). */
   Actionhero.Builder builder(String name) {
-    return Actionhero.builder()
+    return Actionhero.builder().set("web.enabled", false)
         .configDirectory(null)
         .environmentVariables(Map.of())
         .discoverPlugins(false)

@@ -1,0 +1,35 @@
+package org.actionhero4j.plugin.redis.tck;
+
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.actionhero4j.Actionhero;
+import org.actionhero4j.plugin.redis.RedisPlugin;
+import org.actionhero4j.tck.TckApp;
+
+/** Starts TCK applications as a two-node cluster on the real Redis, each run under its own prefix. */
+final class ClusterTckSupport {
+
+  static final String TRANSPORT = "undertow";
+
+  private ClusterTckSupport() {}
+
+  static String newPrefix() {
+    return "tck-" + UUID.randomUUID() + ":";
+  }
+
+  static TckApp twoNodes(Path publicDir, String prefix, UnaryOperator<Actionhero.Builder> customize)
+      throws Exception {
+    return TckApp.cluster(
+        2,
+        TRANSPORT,
+        publicDir,
+        b ->
+            customize
+                .apply(b)
+                .plugin(new RedisPlugin())
+                .set("redis.enabled", true)
+                .set("redis.keyPrefix", prefix)
+                .set("general.serverToken", "tck-token"));
+  }
+}
