@@ -5,9 +5,8 @@ package org.actionhero4j.spi;
  *
  * @param host the address to bind, e.g. {@code 127.0.0.1} or {@code 0.0.0.0}
  * @param port the port; {@code 0} picks a free one, reported by {@link RunningServer#port()}
- * @param maxMessageBytes the largest inbound WebSocket text message; a larger one closes the socket
- *     with status 1009
- * @param maxRequestBodyBytes the largest HTTP request body {@link HttpExchange#readBody} accepts
+ * @param maxMessageBytes the largest inbound WebSocket message (text or binary); a larger one closes
+ *     the socket with status 1009
  * @param socketIdleTimeoutMillis how long a WebSocket may stay silent before the transport itself
  *     drops it; core's heartbeat normally closes dead sockets much earlier
  * @param handler receives every HTTP request, upgrades included
@@ -16,6 +15,5 @@ public record ServerBinding(
     String host,
     int port,
     int maxMessageBytes,
-    int maxRequestBodyBytes,
     long socketIdleTimeoutMillis,
     HttpHandler handler) {}

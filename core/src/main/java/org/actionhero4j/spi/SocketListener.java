@@ -15,6 +15,10 @@ public interface SocketListener {
   /** A WebSocket ping control frame arrived (the transport answers it with a pong itself). */
   void onPing();
 
-  /** The socket is closed, by either side or by an error. Called once. */
+  /**
+   * The socket is closed, by either side or by an error. Called once. {@code code} is the first
+   * close status sent or received, 1005 when the peer's close frame had none, 1006 when the
+   * connection dropped without a close frame.
+   */
   void onClose(int code, String reason);
 }

@@ -62,7 +62,6 @@ public final class FrontDoor implements HttpHandler {
                 config.bindIp(),
                 config.port(),
                 node.config().websocket().server().maxLength(),
-                config.maxRequestBodyBytes(),
                 ping > 0 ? Math.max(ping * 3, 10_000) : 3_600_000,
                 this));
   }

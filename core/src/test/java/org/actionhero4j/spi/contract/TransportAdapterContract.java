@@ -131,7 +131,7 @@ public abstract class TransportAdapterContract {
   }
 
   protected ServerBinding binding(int port, long idleMillis) {
-    return new ServerBinding(HOST, port, MAX_MESSAGE_BYTES, MAX_BODY_BYTES, idleMillis, handler);
+    return new ServerBinding(HOST, port, MAX_MESSAGE_BYTES, idleMillis, handler);
   }
 
   protected RunningServer start(ServerBinding binding) throws Exception {
