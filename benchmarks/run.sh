@@ -1,0 +1,276 @@
+#!/usr/bin/env bash
+# Runs every benchmark mode against every server, one server at a time, and prints one table.
+#
+#   benchmarks/run.sh [quick|full]
+#
+# quick (default): short runs, 1k-member broadcast, 2,000 idle sockets; under 5 minutes.
+# full: long runs, 1k and 10k-member broadcasts, 19,000 idle sockets (twice on one process),
+#       JFR CPU profiles of actionhero4j (Undertow) during extra rpc and http runs.
+#
+# Servers, each its own process on 127.0.0.1: ah4j-undertow, ah4j-jetty (BenchServer), reference
+# (Node.js Actionhero 29.3.5), bare-undertow, bare-jetty (no framework), sink (the generator's floor).
+# Environment:
+#   SERVERS="ah4j-undertow reference"   run a subset (default: all six)
+#   SERVER_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java   the JVM for the Java servers
+#   SERVER_JVM_FLAGS="..."              their flags (default below); GEN_JVM_FLAGS for the generator
+#   SKIP_BUILD=1                        use what target/ holds
+#   PROFILE=0|1                         JFR profiles of ah4j-undertow (default: 1 in full, 0 in quick)
+# Every process this script starts is killed when it exits. Every load targets 127.0.0.0/8 only.
+set -euo pipefail
+
+MODE="${1:-quick}"
+case "$MODE" in quick|full) ;; *) echo "usage: $0 [quick|full]" >&2; exit 2 ;; esac
+
+HERE="$(cd "$(dirname "$0")" && pwd)"
+cd "$HERE"
+STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
+OUT="$HERE/target/runs/$STAMP-$MODE"
+mkdir -p "$OUT"
+RESULTS="$OUT/results.txt"
+: > "$RESULTS"
+
+STARTED_PIDS=()
+cleanup() {
+  local pid
+  for pid in "${STARTED_PIDS[@]:-}"; do
+    [ -n "$pid" ] || continue
+    if kill -0 "$pid" 2>/dev/null; then
+      kill "$pid" 2>/dev/null || true
+    fi
+  done
+  sleep 1
+  for pid in "${STARTED_PIDS[@]:-}"; do
+    [ -n "$pid" ] || continue
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -9 "$pid" 2>/dev/null || true
+    fi
+  done
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log() { printf '\n== %s %s\n' "$(date -u +%H:%M:%S)" "$*"; }
+
+# ---------------------------------------------------------------- limits and settings
+# 20,000 open files is this machine's hard limit: the server then holds ~19,000 sockets.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+ulimit -n 20000 2>/dev/null || true
+
+if [ "$MODE" = full ]; then
+  RPC_WARMUP=20; RPC_DURATION=30
+  HTTP_WARMUP=20; HTTP_DURATION=30
+  BCAST_SIZES="1000 10000"; BCAST_ROUNDS_1000=100; BCAST_WARMUP_1000=20; BCAST_ROUNDS_10000=40; BCAST_WARMUP_10000=10
+  IDLE_CONNECTIONS=19000; IDLE_HOLD=40; IDLE_SETTLE=5
+  PROFILE="${PROFILE:-1}"
+else
+  RPC_WARMUP=5; RPC_DURATION=6
+  HTTP_WARMUP=5; HTTP_DURATION=6
+  BCAST_SIZES="1000"; BCAST_ROUNDS_1000=30; BCAST_WARMUP_1000=10
+  IDLE_CONNECTIONS=2000; IDLE_HOLD=2; IDLE_SETTLE=2
+  PROFILE="${PROFILE:-0}"
+fi
+SERVERS="${SERVERS:-ah4j-undertow ah4j-jetty reference bare-undertow bare-jetty sink}"
+JAVA="${JAVA:-java}"
+SERVER_JAVA="${SERVER_JAVA:-$JAVA}"
+SERVER_JVM_FLAGS="${SERVER_JVM_FLAGS:--Xms256m -Xmx2g -XX:+UseG1GC -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints}"
+GEN_JVM_FLAGS="${GEN_JVM_FLAGS:--Xms512m -Xmx2g -XX:+UseParallelGC}"
+CP="$HERE/target/actionhero4j-benchmarks.jar:$HERE/target/lib/*"
+# jcmd of the servers' JVM (it attaches to the server for JFR)
+JCMD="$(dirname "$(readlink -f "$(command -v "$SERVER_JAVA")")")/jcmd"
+[ -x "$JCMD" ] || JCMD=jcmd
+GEN=("$JAVA" $GEN_JVM_FLAGS -cp "$CP" org.actionhero4j.benchmarks.Generator)
+
+# ---------------------------------------------------------------- build and prerequisites
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  log "building benchmarks (mvn -B -q package -DskipTests)"
+  mvn -B -q package -DskipTests
+fi
+if [[ " $SERVERS " == *" reference "* ]]; then
+  if [ ! -d reference-actionhero/node_modules/actionhero ]; then
+    log "installing the reference (npm ci)"
+    (cd reference-actionhero && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+  if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
+    log "starting redis on 127.0.0.1:6379"
+    redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no
+  fi
+fi
+
+{
+  echo "mode: $MODE"
+  echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
+  echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr)"
+  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+  echo "server JVM: $("$SERVER_JAVA" -version 2>&1 | sed -n 2p)"
+  echo "server JVM flags: $SERVER_JVM_FLAGS"
+  echo "generator JVM: $("$JAVA" -version 2>&1 | sed -n 2p); flags: $GEN_JVM_FLAGS"
+  echo "node: $(node --version 2>/dev/null || echo absent); reference: NODE_ENV=production, LOG_LEVEL=warning, node --expose-gc"
+  echo "open files limit: $(ulimit -n)"
+  echo "load before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+} | tee "$OUT/environment.txt"
+
+# ---------------------------------------------------------------- servers
+port_of() {
+  case "$1" in
+    ah4j-undertow) echo 18181 ;; ah4j-jetty) echo 18182 ;; reference) echo 18183 ;;
+    bare-undertow) echo 18184 ;; bare-jetty) echo 18185 ;; sink) echo 18186 ;;
+  esac
+}
+
+SERVER_PID=""
+start_server() {
+  local name="$1" port="$2" logfile="$OUT/$1.server.log"
+  case "$name" in
+    ah4j-undertow|ah4j-jetty)
+      local transport="${name#ah4j-}"
+      echo "command: $SERVER_JAVA $SERVER_JVM_FLAGS -cp <benchmarks classpath> org.actionhero4j.benchmarks.servers.BenchServer --transport $transport --port $port"
+      "$SERVER_JAVA" $SERVER_JVM_FLAGS -cp "$CP" org.actionhero4j.benchmarks.servers.BenchServer --transport "$transport" --port "$port" >"$logfile" 2>&1 &
+      ;;
+    reference)
+      echo "command: PORT=$port reference-actionhero/start.sh  (node --expose-gc node_modules/actionhero/dist/server.js)"
+      PORT="$port" "$HERE/reference-actionhero/start.sh" >"$logfile" 2>&1 &
+      ;;
+    bare-undertow)
+      echo "command: $SERVER_JAVA $SERVER_JVM_FLAGS -cp ... BareUndertowServer --port $port"
+      "$SERVER_JAVA" $SERVER_JVM_FLAGS -cp "$CP" org.actionhero4j.benchmarks.servers.BareUndertowServer --port "$port" >"$logfile" 2>&1 &
+      ;;
+    bare-jetty)
+      echo "command: $SERVER_JAVA $SERVER_JVM_FLAGS -cp ... BareJettyServer --port $port"
+      "$SERVER_JAVA" $SERVER_JVM_FLAGS -cp "$CP" org.actionhero4j.benchmarks.servers.BareJettyServer --port "$port" >"$logfile" 2>&1 &
+      ;;
+    sink)
+      echo "command: $SERVER_JAVA $SERVER_JVM_FLAGS -cp ... SinkServer --port $port"
+      "$SERVER_JAVA" $SERVER_JVM_FLAGS -cp "$CP" org.actionhero4j.benchmarks.servers.SinkServer --port "$port" >"$logfile" 2>&1 &
+      ;;
+  esac
+  SERVER_PID=$!
+  STARTED_PIDS+=("$SERVER_PID")
+  local i
+  for i in $(seq 1 150); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      sleep 0.5
+      return 0
+    fi
+    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+      echo "server $name exited; its log:" >&2
+      cat "$logfile" >&2
+      return 1
+    fi
+    sleep 0.2
+  done
+  echo "server $name did not open port $port within 30 s" >&2
+  return 1
+}
+
+stop_server() {
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    local i
+    for i in $(seq 1 50); do
+      kill -0 "$SERVER_PID" 2>/dev/null || break
+      sleep 0.2
+    done
+    kill -9 "$SERVER_PID" 2>/dev/null || true
+  fi
+  SERVER_PID=""
+}
+
+# gen NAME LOGNAME MODE ARGS...: one generator run, bounded by `timeout`
+gen() {
+  local name="$1" logname="$2" mode="$3"
+  shift 3
+  local limit=900
+  timeout --kill-after=10 "$limit" "${GEN[@]}" "$mode" --label "$name" --results "$RESULTS" "$@" \
+    > >(tee "$OUT/$name.$logname.log" | grep -v '^RESULT') 2>&1 || echo "(generator $mode exited with $?)"
+}
+
+run_server() {
+  local name="$1" port
+  port="$(port_of "$name")"
+  log "$name on 127.0.0.1:$port"
+  start_server "$name" "$port" || { echo "skipping $name"; return 0; }
+  local pid="$SERVER_PID" # for the reference too: start.sh execs node
+
+  gen "$name" rpc rpc --port "$port" --server-pid "$pid" --connections 100 --inflight 5 \
+    --warmup "$RPC_WARMUP" --duration "$RPC_DURATION"
+
+  if [ "$name" != sink ]; then
+    gen "$name" http http --port "$port" --server-pid "$pid" --connections 50 \
+      --warmup "$HTTP_WARMUP" --duration "$HTTP_DURATION"
+  fi
+
+  local k
+  for k in $BCAST_SIZES; do
+    local rounds_var="BCAST_ROUNDS_$k" warm_var="BCAST_WARMUP_$k" ips=""
+    if [ "$k" -gt 5000 ]; then
+      ips="127.0.0.2,127.0.0.3,127.0.0.4,127.0.0.5,127.0.0.6"
+    fi
+    gen "$name" "bcast$k" broadcast --port "$port" --server-pid "$pid" --members "$k" \
+      --rounds "${!rounds_var}" --warmup-rounds "${!warm_var}" --gap-ms 50 --local-ips "$ips" --per-ip 2000
+  done
+
+  if [ "$name" != sink ]; then
+    # a fresh process, so that neither the heap nor the RSS baseline carries the runs above
+    stop_server
+    start_server "$name" "$port" || { echo "skipping $name idle"; return 0; }
+    pid="$SERVER_PID"
+    gen "$name" idle idle --port "$port" --server-pid "$pid" --connections "$IDLE_CONNECTIONS" \
+      --per-proc 5000 --per-ip 2000 --hold "$IDLE_HOLD" --settle "$IDLE_SETTLE"
+    if [ "$MODE" = full ]; then
+      # the same again on the same process: what a socket costs once the process has grown to hold them
+      gen "$name" idle2 idle --port "$port" --server-pid "$pid" --connections "$IDLE_CONNECTIONS" \
+        --per-proc 5000 --per-ip 2000 --hold 5 --settle "$IDLE_SETTLE" --metric idle2 --ip-base 20
+    fi
+  fi
+  stop_server
+}
+
+# profile NAME MODE: a separate server process with JFR CPU sampling from launch (starting JFR in a
+# running server costs it ~2/3 of its rpc throughput here; from launch, ~10-15%), warmed up, loaded
+# for 20 s, then dumped and summarized. Its figures are not in the table.
+profile() {
+  local name="$1" mode="$2" port
+  port="$(port_of "$name")"
+  log "$name: JFR CPU profile of an extra $mode run (not in the table)"
+  local saved="$SERVER_JVM_FLAGS"
+  SERVER_JVM_FLAGS="$saved -XX:StartFlightRecording=settings=$HERE/src/main/jfr/cpu-samples.jfc,filename=$OUT/$name-$mode.jfr"
+  start_server "$name" "$port" || { SERVER_JVM_FLAGS="$saved"; return 0; }
+  SERVER_JVM_FLAGS="$saved"
+  local pid="$SERVER_PID"
+  if [ "$mode" = rpc ]; then
+    gen "$name-profiled" "$mode-profiled" rpc --port "$port" --server-pid "$pid" --connections 100 --inflight 5 \
+      --warmup 20 --duration 20 --results /dev/null
+  else
+    gen "$name-profiled" "$mode-profiled" http --port "$port" --server-pid "$pid" --connections 50 \
+      --warmup 20 --duration 20 --results /dev/null
+  fi
+  "$JCMD" "$pid" JFR.dump filename="$OUT/$name-$mode.jfr" >/dev/null || true
+  stop_server
+  "$SERVER_JAVA" -cp "$CP" org.actionhero4j.benchmarks.JfrSummary "$OUT/$name-$mode.jfr" 20 > "$OUT/$name-$mode.jfr.txt" 2>&1 || true
+  head -45 "$OUT/$name-$mode.jfr.txt"
+}
+
+# what else runs on the machine (other people's builds would skew the figures)
+machine_check() {
+  {
+    echo "== $(date -u +%H:%M:%S) $1: load $(cut -d' ' -f1-3 /proc/loadavg)"
+    ps -eo pid,pcpu,etimes,args --sort=-pcpu | head -6 | cut -c1-160
+  } >> "$OUT/load.txt"
+}
+
+T0=$(date +%s)
+for s in $SERVERS; do
+  machine_check "before $s"
+  run_server "$s"
+done
+machine_check "after the runs"
+if [ "$PROFILE" = 1 ] && [[ " $SERVERS " == *" ah4j-undertow "* ]]; then
+  profile ah4j-undertow rpc
+  profile ah4j-undertow http
+fi
+T1=$(date +%s)
+
+log "results ($MODE, $((T1 - T0)) s of runs; raw figures in $RESULTS)"
+"$JAVA" -cp "$CP" org.actionhero4j.benchmarks.Report "$RESULTS" reference | tee "$OUT/table.md"
+echo
+echo "environment: $OUT/environment.txt; machine load during the run: $OUT/load.txt; logs: $OUT/"

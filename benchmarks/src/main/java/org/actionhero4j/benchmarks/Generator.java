@@ -1,0 +1,46 @@
+package org.actionhero4j.benchmarks;
+
+/**
+ * The load generator: {@code java -cp ... org.actionhero4j.benchmarks.Generator MODE --option
+ * value ...}. Every socket and request targets the loopback range only; every run is bounded in
+ * time.
+ *
+ * <pre>
+ * rpc        --port P [--connections 100] [--inflight 5] [--warmup 5] [--duration 20] [--threads 1]
+ * http       --port P [--connections 50] [--warmup 5] [--duration 20] [--http-path /api/echo?message=x]
+ * broadcast  --port P [--members 1000] [--rounds 50] [--warmup-rounds 10] [--gap-ms 20] [--threads 1]
+ * idle       --port P --server-pid PID [--connections 2000] [--per-proc 5000] [--per-ip 2000] [--hold 10]
+ * common     [--host 127.0.0.1] [--path /primus] [--label NAME] [--results FILE] [--server-pid PID]
+ * </pre>
+ *
+ * Results are printed as {@code RESULT <label> <metric> <value>} lines (and appended to
+ * {@code --results}); {@link Report} turns such a file into the comparison table.
+ */
+public final class Generator {
+
+  private Generator() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0) {
+      System.err.println("usage: Generator rpc|http|broadcast|idle [--option value ...]");
+      System.exit(2);
+    }
+    Args a = new Args(args, 1);
+    String host = a.get("host", "127.0.0.1");
+    if (!host.startsWith("127.") && !host.equals("localhost")) {
+      throw new IllegalArgumentException("loopback targets only (127.0.0.0/8), not " + host);
+    }
+    switch (args[0]) {
+      case "rpc" -> RpcBench.run(a);
+      case "http" -> HttpBench.run(a);
+      case "broadcast" -> BroadcastBench.run(a);
+      case "idle" -> IdleBench.run(a);
+      case "idle-hold" -> IdleBench.hold(a);
+      default -> {
+        System.err.println("unknown mode " + args[0]);
+        System.exit(2);
+      }
+    }
+    System.exit(0);
+  }
+}

@@ -1,0 +1,201 @@
+package org.actionhero4j.benchmarks.client;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A WebSocket client connection speaking Primus framing: it upgrades at {@code /primus}, answers
+ * {@code "primus::ping::N"} with {@code "primus::pong::N"} and WebSocket pings with pongs by
+ * itself, and hands every other text frame to its {@link Handler}. The first text frame (the
+ * welcome message) marks it ready.
+ */
+public final class WsConn extends Conn {
+
+  /** What a benchmark does with a socket; every call comes on the loop thread. */
+  public interface Handler {
+    /** The first text frame (the server's welcome) arrived: the socket is ready. */
+    void onReady(WsConn c);
+
+    /** A text frame other than a Primus heartbeat; {@code buf[off, off+len)} is only valid now. */
+    void onText(WsConn c, byte[] buf, int off, int len);
+
+    void onClose(WsConn c, String why);
+  }
+
+  private static final byte[] PING_PREFIX = WsFrames.ascii("\"primus::ping::");
+  private static final byte[] PONG_PREFIX = WsFrames.ascii("\"primus::pong::");
+  private static final int MAX_FRAME = 64 * 1024 * 1024;
+
+  private final Handler handler;
+  private final String host;
+  private final int port;
+  private final String path;
+  private final WsFrames.Header header = new WsFrames.Header();
+  private boolean upgraded;
+  private boolean ready;
+  private int pingsAnswered;
+  private byte[] fragments;
+  private int fragmentsLen;
+  public final int index;
+  /** Free for the benchmark's own per-socket state. */
+  public Object attachment;
+
+  public WsConn(ClientLoop loop, int index, String host, int port, String path, Handler handler, int initialBuffer) {
+    super(loop, initialBuffer);
+    this.index = index;
+    this.handler = handler;
+    this.host = host;
+    this.port = port;
+    this.path = path;
+  }
+
+  public boolean isReady() {
+    return ready && !isClosed();
+  }
+
+  /** Whether the welcome ever arrived (even if closed since). */
+  public boolean isReadyOnce() {
+    return ready;
+  }
+
+  public boolean loopIs(ClientLoop l) {
+    return loop == l;
+  }
+
+  public int pingsAnswered() {
+    return pingsAnswered;
+  }
+
+  @Override
+  protected void onConnected() {
+    byte[] key = new byte[16];
+    for (int i = 0; i < 16; i += 4) {
+      int m = loop.nextMask();
+      key[i] = (byte) m;
+      key[i + 1] = (byte) (m >>> 8);
+      key[i + 2] = (byte) (m >>> 16);
+      key[i + 3] = (byte) (m >>> 24);
+    }
+    byte[] request = WsFrames.upgradeRequest(host, port, path, key);
+    reserve(request.length).put(request);
+  }
+
+  /** Sends one text frame (masked). */
+  public void sendText(byte[] payload, int off, int len) {
+    if (isClosed()) {
+      return;
+    }
+    ByteBuffer out = reserve(WsFrames.headerSize(len, true) + len);
+    WsFrames.write(out, WsFrames.OP_TEXT, payload, off, len, true, loop.nextMask());
+    send();
+  }
+
+  public void sendText(byte[] payload) {
+    sendText(payload, 0, payload.length);
+  }
+
+  @Override
+  protected int onData(byte[] buf, int off, int limit) {
+    int pos = off;
+    if (!upgraded) {
+      int end = WsFrames.endOfHeaders(buf, pos, limit);
+      if (end < 0) {
+        if (limit - off > 16 * 1024) {
+          fail("upgrade response too large");
+        }
+        return 0;
+      }
+      String status = new String(buf, pos, Math.min(32, end - pos), StandardCharsets.ISO_8859_1);
+      if (!status.startsWith("HTTP/1.1 101")) {
+        fail("upgrade refused: " + status.split("\r\n")[0]);
+        return end;
+      }
+      upgraded = true;
+      pos = end;
+    }
+    while (pos < limit) {
+      if (!WsFrames.parse(buf, pos, limit, MAX_FRAME, header)) {
+        break;
+      }
+      int pOff = header.payloadOffset;
+      int pLen = header.payloadLength;
+      if (header.masked) {
+        WsFrames.unmask(buf, pOff, pLen, header.maskKey);
+      }
+      pos = header.end();
+      switch (header.opcode) {
+        case WsFrames.OP_TEXT, WsFrames.OP_BINARY -> {
+          if (header.fin) {
+            text(buf, pOff, pLen);
+          } else {
+            fragmentsLen = 0;
+            appendFragment(buf, pOff, pLen);
+          }
+        }
+        case WsFrames.OP_CONTINUATION -> {
+          appendFragment(buf, pOff, pLen);
+          if (header.fin) {
+            byte[] whole = fragments;
+            int wholeLen = fragmentsLen;
+            fragments = null;
+            fragmentsLen = 0;
+            text(whole, 0, wholeLen);
+          }
+        }
+        case WsFrames.OP_PING -> {
+          ByteBuffer out = reserve(WsFrames.headerSize(pLen, true) + pLen);
+          WsFrames.write(out, WsFrames.OP_PONG, buf, pOff, pLen, true, loop.nextMask());
+        }
+        case WsFrames.OP_PONG -> {}
+        case WsFrames.OP_CLOSE -> {
+          fail("close frame from server");
+          return pos - off;
+        }
+        default -> {
+          fail("unexpected opcode " + header.opcode);
+          return pos - off;
+        }
+      }
+      if (isClosed()) {
+        return pos - off;
+      }
+    }
+    return pos - off;
+  }
+
+  private void appendFragment(byte[] buf, int off, int len) {
+    if (fragments == null) {
+      fragments = new byte[Math.max(256, len * 2)];
+    } else if (fragments.length < fragmentsLen + len) {
+      byte[] bigger = new byte[Math.max(fragments.length * 2, fragmentsLen + len)];
+      System.arraycopy(fragments, 0, bigger, 0, fragmentsLen);
+      fragments = bigger;
+    }
+    System.arraycopy(buf, off, fragments, fragmentsLen, len);
+    fragmentsLen += len;
+  }
+
+  private void text(byte[] buf, int off, int len) {
+    if (WsFrames.startsWith(buf, off, off + len, PING_PREFIX)) {
+      // "primus::ping::N" -> "primus::pong::N"
+      int digits = len - PING_PREFIX.length; // includes the closing quote
+      byte[] pong = new byte[PONG_PREFIX.length + digits];
+      System.arraycopy(PONG_PREFIX, 0, pong, 0, PONG_PREFIX.length);
+      System.arraycopy(buf, off + PING_PREFIX.length, pong, PONG_PREFIX.length, digits);
+      sendText(pong);
+      pingsAnswered++;
+      return;
+    }
+    if (!ready) {
+      ready = true;
+      handler.onReady(this);
+      return;
+    }
+    handler.onText(this, buf, off, len);
+  }
+
+  @Override
+  protected void onClosed(String why) {
+    handler.onClose(this, why);
+  }
+}

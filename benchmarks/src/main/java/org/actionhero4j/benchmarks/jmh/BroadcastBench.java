@@ -1,0 +1,106 @@
+package org.actionhero4j.benchmarks.jmh;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.actionhero4j.Actionhero;
+import org.actionhero4j.benchmarks.servers.BenchServer;
+import org.actionhero4j.internal.Json;
+import org.actionhero4j.internal.LocalConnection;
+import org.actionhero4j.spi.ConnectionChannel;
+import org.actionhero4j.spi.OutboundMessage;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Broadcast encoding: one {@link OutboundMessage} encoded once for many receivers, against
+ * encoding per receiver; and core's whole room fan-out ({@code chatRooms().broadcast}) to {@code
+ * members} connections whose channel takes the JSON text, as a socket would, and drops it. Times
+ * are per broadcast (divide by {@code members} for per-frame cost).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 3, time = 2)
+@Fork(1)
+@State(Scope.Benchmark)
+public class BroadcastBench {
+
+  @Param({"1000"})
+  public int members;
+
+  private Actionhero app;
+  private final List<LocalConnection> connections = new ArrayList<>();
+  private Map<String, Object> payload;
+  private Blackhole sink;
+
+  /** A socket stand-in: takes the frame's text and drops it. */
+  private final class Discard implements ConnectionChannel {
+    @Override
+    public void deliver(OutboundMessage message) {
+      sink.consume(message.json());
+    }
+
+    @Override
+    public void end(boolean reconnect) {}
+  }
+
+  @Setup(Level.Trial)
+  public void start(Blackhole blackhole) throws Exception {
+    sink = blackhole;
+    app = BenchServer.builder("undertow", 0).set("web.enabled", false).start();
+    for (int i = 0; i < members; i++) {
+      String id = UUID.randomUUID().toString();
+      LocalConnection c =
+          app.internals().connections().open(id, "websocket", id, "127.0.0.1", 0, true, new Discard());
+      connections.add(c);
+      app.chatRooms().addMember(id, "defaultRoom");
+    }
+    payload = new LinkedHashMap<>();
+    payload.put("message", "hello room");
+    payload.put("room", "defaultRoom");
+    payload.put("from", UUID.randomUUID().toString());
+    payload.put("context", "user");
+    payload.put("sentAt", 1795633006706L);
+  }
+
+  @TearDown(Level.Trial)
+  public void stop() {
+    app.stop();
+  }
+
+  @Benchmark
+  public void encodeOnceForAll(Blackhole bh) {
+    OutboundMessage shared = new OutboundMessage(payload, Json::encode);
+    for (int i = 0; i < members; i++) {
+      bh.consume(shared.json());
+    }
+  }
+
+  @Benchmark
+  public void encodePerMember(Blackhole bh) {
+    for (int i = 0; i < members; i++) {
+      bh.consume(new OutboundMessage(payload, Json::encode).json());
+    }
+  }
+
+  @Benchmark
+  public void roomBroadcast() {
+    app.chatRooms().broadcast("defaultRoom", "hello room");
+  }
+}
