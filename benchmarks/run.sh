@@ -4,7 +4,7 @@
 #   benchmarks/run.sh [quick|full]
 #
 # quick (default): short runs, 1k-member broadcast, 2,000 idle sockets; under 5 minutes.
-# full: long runs, 1k and 10k-member broadcasts, 19,000 idle sockets (twice on one process),
+# full: long runs, 1k and 10k-member broadcasts, 19,000 idle sockets,
 #       JFR CPU profiles of actionhero4j (Undertow) during extra rpc and http runs.
 #
 # Servers, each its own process on 127.0.0.1: ah4j-undertow, ah4j-jetty (BenchServer), reference
@@ -216,11 +216,6 @@ run_server() {
     pid="$SERVER_PID"
     gen "$name" idle idle --port "$port" --server-pid "$pid" --connections "$IDLE_CONNECTIONS" \
       --per-proc 5000 --per-ip 2000 --hold "$IDLE_HOLD" --settle "$IDLE_SETTLE"
-    if [ "$MODE" = full ]; then
-      # the same again on the same process: what a socket costs once the process has grown to hold them
-      gen "$name" idle2 idle --port "$port" --server-pid "$pid" --connections "$IDLE_CONNECTIONS" \
-        --per-proc 5000 --per-ip 2000 --hold 5 --settle "$IDLE_SETTLE" --metric idle2 --ip-base 20
-    fi
   fi
   stop_server
 }

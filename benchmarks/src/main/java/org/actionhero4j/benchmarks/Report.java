@@ -55,8 +55,6 @@ public final class Report {
     {"idle.heap_kb_per_conn", "idle: server heap after GC per socket (KiB)"},
     {"idle.rss_mb_total", "idle: server RSS with all sockets (MiB)"},
     {"idle.ramp_s", "idle: ramp time (s)"},
-    {"idle2.held", "idle, second ramp on the same process: sockets still open"},
-    {"idle2.heap_kb_per_conn", "idle, second ramp: server heap after GC per socket (KiB)"},
   };
 
   private Report() {}
@@ -115,7 +113,7 @@ public final class Report {
           out.append(num(v));
           Double r = refData.get(metric);
           if (!c.equals(ref) && r != null && r != 0 && !metric.endsWith(".errors") && !metric.endsWith(".members")
-              && !List.of("idle.target", "idle.ready", "idle.held", "idle.pings", "idle2.held").contains(metric)) {
+              && !List.of("idle.target", "idle.ready", "idle.held", "idle.pings").contains(metric)) {
             out.append(String.format(Locale.ROOT, " (%.2f×)", v / r));
           }
         }
