@@ -1,22 +1,22 @@
 package org.actionhero4j;
 
-import java.util.Map;
-
 /**
  * A unit of work callable over HTTP and over a socket alike, with the same inputs, validation,
  * middleware and errors on both.
  *
  * <pre>{@code
  * public final class Echo implements Action {
+ *   record Reply(String message) {}
+ *
  *   public ActionDefinition definition() {
  *     return ActionDefinition.named("echo")
  *         .description("returns what it is sent")
- *         .input(Input.named("message").required())
+ *         .input(Input.named("message").asString().required())
  *         .build();
  *   }
  *
- *   public Map<String, Object> run(ActionContext ctx) {
- *     return Map.of("message", ctx.params().get("message"));
+ *   public Reply run(ActionContext ctx) {
+ *     return new Reply(ctx.param("message", String.class));
  *   }
  * }
  * }</pre>
@@ -30,10 +30,15 @@ public interface Action {
   ActionDefinition definition();
 
   /**
-   * Runs the action on a worker thread (blocking is fine). The returned entries are merged into
-   * {@link ActionContext#response()}; returning an empty map is the same as writing into the
-   * response directly. Throwing ends the action with the exception's message as {@code error}; an
-   * {@link ActionheroException} may also carry an HTTP status.
+   * Runs the action on a worker thread (blocking is fine) and returns its result: a record, a POJO
+   * (serialised by Jackson) or a {@code Map}, whose properties are merged into
+   * {@link ActionContext#response()}. Return {@code Map.of()} when everything is already in the
+   * response. Declaring the concrete return type (e.g. {@code Reply run(...)}) documents the
+   * response shape.
+   *
+   * <p>Failure is an exception: an {@link ActionheroException} reaches the caller with its message,
+   * status and code; any other exception answers {@code "internal error"} with status 500 and is
+   * logged once with its stack trace.
    */
-  Map<String, Object> run(ActionContext ctx) throws Exception;
+  Object run(ActionContext ctx) throws Exception;
 }

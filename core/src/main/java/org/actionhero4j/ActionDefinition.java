@@ -1,12 +1,15 @@
 package org.actionhero4j;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What an action declares about itself. Several versions of one name may coexist; versions compare
@@ -14,21 +17,25 @@ import java.util.Set;
  */
 public final class ActionDefinition {
 
+  private static final JsonMapper EXAMPLES = JsonMapper.builder().build();
+
   private final String name;
   private final String description;
-  private final Object version;
+  private final ActionVersion version;
   private final List<Input> inputs;
   private final Map<String, Object> outputExample;
+  private final Optional<Class<?>> outputType;
   private final List<String> middleware;
   private final Set<String> blockedConnectionTypes;
   private final boolean toDocument;
 
   private ActionDefinition(Builder b) {
     this.name = b.name;
-    this.description = b.description == null ? b.name : b.description;
+    this.description = b.description.orElse(b.name);
     this.version = b.version;
     this.inputs = List.copyOf(b.inputs);
-    this.outputExample = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.outputExample));
+    this.outputExample = Collections.unmodifiableMap(new LinkedHashMap<>(b.outputExample));
+    this.outputType = b.outputType;
     this.middleware = List.copyOf(b.middleware);
     this.blockedConnectionTypes = Set.copyOf(b.blockedConnectionTypes);
     this.toDocument = b.toDocument;
@@ -39,25 +46,34 @@ public final class ActionDefinition {
     return new Builder(name);
   }
 
+  /** The name requests call it by. */
   public String name() {
     return name;
   }
 
+  /** What it does (its name when undocumented). */
   public String description() {
     return description;
   }
 
-  /** The version as declared: an {@code Integer}, a {@code Double} or a {@code String}. */
-  public Object version() {
+  /** The version as declared (1 by default). */
+  public ActionVersion version() {
     return version;
   }
 
+  /** The declared inputs, in the order they are checked. */
   public List<Input> inputs() {
     return inputs;
   }
 
+  /** An example response as JSON values; empty when none was given. */
   public Map<String, Object> outputExample() {
     return outputExample;
+  }
+
+  /** The class of the response, when the example was a record or POJO. */
+  public Optional<Class<?>> outputType() {
+    return outputType;
   }
 
   /** Names of non-global action middleware this action runs, in order. */
@@ -83,10 +99,11 @@ public final class ActionDefinition {
   /** Builds an {@link ActionDefinition}. */
   public static final class Builder {
     private final String name;
-    private String description;
-    private Object version = 1;
+    private Optional<String> description = Optional.empty();
+    private ActionVersion version = ActionVersion.of(1);
     private final List<Input> inputs = new ArrayList<>();
     private final Map<String, Object> outputExample = new LinkedHashMap<>();
+    private Optional<Class<?>> outputType = Optional.empty();
     private final List<String> middleware = new ArrayList<>();
     private final Set<String> blockedConnectionTypes = new LinkedHashSet<>();
     private boolean toDocument = true;
@@ -98,37 +115,53 @@ public final class ActionDefinition {
       this.name = name;
     }
 
+    /** Documents the action. */
     public Builder description(String description) {
-      this.description = Objects.requireNonNull(description);
+      this.description = Optional.of(description);
       return this;
     }
 
+    /** A numeric version (default 1). */
     public Builder version(int version) {
-      this.version = version;
+      this.version = ActionVersion.of(version);
       return this;
     }
 
+    /** A numeric version. */
     public Builder version(double version) {
-      this.version = version;
+      this.version = ActionVersion.of(version);
       return this;
     }
 
+    /** A named version. */
     public Builder version(String version) {
-      this.version = Objects.requireNonNull(version);
+      this.version = ActionVersion.of(version);
       return this;
     }
 
+    /** Declares an input; inputs are checked in declaration order. */
     public Builder input(Input input) {
       inputs.add(Objects.requireNonNull(input));
       return this;
     }
 
-    public Builder input(Input.Builder input) {
+    /** Declares an input from its builder. */
+    public Builder input(Input.Builder<?> input) {
       return input(input.build());
     }
 
-    public Builder outputExample(Map<String, Object> example) {
-      outputExample.putAll(example);
+    /**
+     * An example response: a map, or a record or POJO (whose class then documents the response
+     * type).
+     */
+    @SuppressWarnings("unchecked")
+    public Builder outputExample(Object example) {
+      Objects.requireNonNull(example, "example");
+      if (!(example instanceof Map<?, ?>)) {
+        outputType = Optional.of(example.getClass());
+      }
+      Map<String, Object> plain = EXAMPLES.convertValue(example, Map.class);
+      outputExample.putAll(plain);
       return this;
     }
 
@@ -138,16 +171,19 @@ public final class ActionDefinition {
       return this;
     }
 
+    /** Refuses calls from these connection types with "unsupported connection type". */
     public Builder blockConnectionTypes(String... types) {
       blockedConnectionTypes.addAll(List.of(types));
       return this;
     }
 
+    /** Whether {@code documentation} lists the action (default true). */
     public Builder toDocument(boolean toDocument) {
       this.toDocument = toDocument;
       return this;
     }
 
+    /** The definition. */
     public ActionDefinition build() {
       return new ActionDefinition(this);
     }

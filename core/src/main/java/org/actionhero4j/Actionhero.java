@@ -1,22 +1,21 @@
 package org.actionhero4j;
 
+import com.google.inject.Injector;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.ServiceLoader;
-import java.util.concurrent.CountDownLatch;
 import org.actionhero4j.config.Config;
 import org.actionhero4j.config.ConfigNamespace;
-import org.actionhero4j.internal.Node;
-import org.actionhero4j.internal.web.FrontDoor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * An Actionhero4j application: config, plugins, actions, rooms and (with a transport on the
+ * A running Actionhero4j application: config, plugins, actions, rooms and (with a transport on the
  * classpath) the HTTP and WebSocket server.
  *
  * <pre>{@code
@@ -25,25 +24,13 @@ import org.slf4j.LoggerFactory;
  * app.stop();
  * }</pre>
  */
-public final class Actionhero implements AutoCloseable {
+public interface Actionhero extends AutoCloseable {
 
   /** This framework's version. */
-  public static final String VERSION = "0.1.0-SNAPSHOT";
+  String VERSION = "0.1.0-SNAPSHOT";
 
-  private static final Logger log = LoggerFactory.getLogger(Actionhero.class);
-
-  private final Node node;
-  private final FrontDoor frontDoor;
-  private final long startedAt = System.currentTimeMillis();
-  private final CountDownLatch stopped = new CountDownLatch(1);
-  private volatile boolean stopping;
-
-  private Actionhero(Config config, List<Plugin> plugins) {
-    this.node = new Node(this, config, plugins);
-    this.frontDoor = new FrontDoor(node);
-  }
-
-  public static Builder builder() {
+  /** A builder that loads config, finds plugins and starts an application. */
+  static Builder builder() {
     return new Builder();
   }
 
@@ -51,108 +38,68 @@ public final class Actionhero implements AutoCloseable {
    * Starts an application from {@code ./config}, the environment and the plugins on the classpath,
    * and stops it gracefully on SIGTERM/SIGINT.
    */
-  public static void main(String[] args) throws Exception {
+  static void main(String[] args) throws Exception {
     Actionhero app = builder().start();
     Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "actionhero-shutdown"));
     app.awaitStop();
   }
 
-  private void start() throws Exception {
-    try {
-      node.start();
-      frontDoor.start();
-    } catch (Exception e) {
-      stop();
-      throw e;
-    }
-    log.info(
-        "actionhero4j node {} started ({} actions{})",
-        node.id(),
-        node.actions().all().size(),
-        frontDoor.port().isPresent()
-            ? ", " + frontDoor.transportName() + " on " + config().web().bindIp() + ":" + frontDoor.port().getAsInt()
-            : ", no transport");
-  }
+  /** This node's id ({@code general.id}, or generated). */
+  String id();
+
+  /** The configuration it was started with. */
+  Config config();
+
+  /** The chat rooms of the cluster. */
+  ChatRooms chatRooms();
+
+  /** This node's connections, and routing to the others'. */
+  Connections connections();
+
+  /** The injector that created actions, middleware and initializers. */
+  Injector injector();
+
+  /** The HTTP/WebSocket port, when a transport runs. */
+  OptionalInt port();
+
+  /** The transport's name ({@code undertow}, {@code jetty}), when one runs. */
+  Optional<String> transport();
+
+  /** When the application started. */
+  Instant startedAt();
+
+  /** Whether a stop has begun. */
+  boolean shuttingDown();
 
   /**
    * Stops gracefully: new connections are refused, new actions get "the server is shutting down",
    * in-flight actions finish (up to {@code general.shutdownTimeoutMillis}), sockets close with 1001
    * so clients reconnect elsewhere, and the port is released. Idempotent.
    */
-  public synchronized void stop() {
-    if (stopping) {
-      return;
-    }
-    stopping = true;
-    try {
-      frontDoor.stopAccepting();
-      node.stopActions();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      node.endConnections(!config().websocket().destroyClientsOnShutdown());
-      frontDoor.close();
-      node.stopServices();
-      stopped.countDown();
-      log.info("actionhero4j node {} stopped", node.id());
-    }
-  }
+  void stop();
 
+  /** Same as {@link #stop()}. */
   @Override
-  public void close() {
+  default void close() {
     stop();
   }
 
   /** Blocks until {@link #stop()} has finished. */
-  public void awaitStop() throws InterruptedException {
-    stopped.await();
-  }
+  void awaitStop() throws InterruptedException;
 
-  /** This node's id ({@code general.id}, or generated). */
-  public String id() {
-    return node.id();
-  }
-
-  public Config config() {
-    return node.config();
-  }
-
-  public ChatRooms chatRooms() {
-    return node.rooms();
-  }
-
-  public Connections connections() {
-    return node.connections();
-  }
-
-  /** The injector that created actions and middleware. */
-  public com.google.inject.Injector injector() {
-    return node.injector();
-  }
-
-  /** The HTTP/WebSocket port, when a transport runs. */
-  public OptionalInt port() {
-    return frontDoor.port();
-  }
-
-  /** Epoch ms of start. */
-  public long startedAt() {
-    return startedAt;
-  }
-
-  public boolean shuttingDown() {
-    return stopping || node.pipeline().shuttingDown();
-  }
-
-  /** Framework internals, for the test kit and modules; not a stable API. */
-  public Node internals() {
-    return node;
+  /**
+   * What assembles and starts an application from its config and plugins. Core provides the one
+   * implementation (found with {@link ServiceLoader}); it is not meant to be implemented elsewhere.
+   */
+  interface Launcher {
+    /** Wires every component, starts them and returns the running application. */
+    Actionhero launch(Config config, List<Plugin> plugins) throws Exception;
   }
 
   /** Builds and starts an {@link Actionhero}. */
-  public static final class Builder {
-    private Path configDirectory = Path.of("config");
-    private String environment;
+  final class Builder {
+    private Optional<Path> configDirectory = Optional.of(Path.of("config"));
+    private Optional<String> environment = Optional.empty();
     private Map<String, String> environmentVariables = System.getenv();
     private final Map<String, Object> settings = new LinkedHashMap<>();
     private final Map<String, Object> defaults = new LinkedHashMap<>();
@@ -161,15 +108,21 @@ public final class Actionhero implements AutoCloseable {
 
     private Builder() {}
 
-    /** Where YAML config lives ({@code ./config} by default); null for none. */
+    /** Where YAML config lives ({@code ./config} by default). */
     public Builder configDirectory(Path directory) {
-      this.configDirectory = directory;
+      this.configDirectory = Optional.of(directory);
+      return this;
+    }
+
+    /** Reads no config files: only defaults, the environment and {@link #set}. */
+    public Builder noConfigDirectory() {
+      this.configDirectory = Optional.empty();
       return this;
     }
 
     /** The environment ({@code ACTIONHERO_ENV} by default, else {@code development}). */
     public Builder environment(String environment) {
-      this.environment = environment;
+      this.environment = Optional.of(environment);
       return this;
     }
 
@@ -196,7 +149,7 @@ public final class Actionhero implements AutoCloseable {
 
     /** Adds a plugin explicitly. */
     public Builder plugin(Plugin plugin) {
-      plugins.add(plugin);
+      plugins.add(Objects.requireNonNull(plugin, "plugin"));
       return this;
     }
 
@@ -218,8 +171,8 @@ public final class Actionhero implements AutoCloseable {
       }
       Config.Builder config =
           Config.builder()
-              .directory(configDirectory)
-              .environment(environment)
+              .directory(configDirectory.orElse(null))
+              .environment(environment.orElse(null))
               .environmentVariables(environmentVariables);
       for (Plugin p : all) {
         for (ConfigNamespace<?> ns : p.configNamespaces()) {
@@ -228,9 +181,15 @@ public final class Actionhero implements AutoCloseable {
       }
       defaults.forEach(config::defaultValue);
       settings.forEach(config::set);
-      Actionhero app = new Actionhero(config.build(), all);
-      app.start();
-      return app;
+      Launcher launcher =
+          ServiceLoader.load(Launcher.class, Actionhero.class.getClassLoader())
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "actionhero4j-core is incomplete: no " + Launcher.class.getName()
+                              + " in META-INF/services"));
+      return launcher.launch(config.build(), all);
     }
   }
 }

@@ -10,8 +10,14 @@ import java.util.function.Function;
  */
 public interface ChatRooms {
 
-  /** Creates a room; fails with "room exists" when it does. */
+  /**
+   * Creates a room; fails with "room exists" when it does, and when the name is longer than
+   * {@code general.maxRoomNameLength} or {@code general.maxRooms} rooms exist.
+   */
   void add(String room);
+
+  /** Creates a room unless it exists; true when this call created it. Bounds as for {@link #add}. */
+  boolean addIfAbsent(String room);
 
   /**
    * Deletes a room: announces "this room has been deleted" to it, removes every member (running
@@ -19,6 +25,7 @@ public interface ChatRooms {
    */
   void destroy(String room);
 
+  /** Whether the room exists anywhere in the cluster. */
   boolean exists(String room);
 
   /** Every room of the cluster, in no particular order. */
@@ -27,7 +34,10 @@ public interface ChatRooms {
   /** Members and their count; fails for an empty name or a missing room. */
   RoomStatus status(String room);
 
-  /** Adds a connection (held by any node) to a room, running join middleware. */
+  /**
+   * Adds a connection (held by any node) to a room, running join middleware; fails when the
+   * connection is in {@code general.maxRoomsPerConnection} rooms already.
+   */
   void addMember(String connectionId, String room);
 
   /** Removes a connection (held by any node) from a room, running leave middleware. */

@@ -2,8 +2,6 @@ package org.actionhero4j;
 
 import com.google.inject.Module;
 import org.actionhero4j.config.Config;
-import org.actionhero4j.spi.ClusterBus;
-import org.actionhero4j.spi.ServedFile;
 
 /**
  * What a {@link Plugin} registers into. Classes are instantiated by Guice once every plugin has
@@ -14,24 +12,34 @@ public interface PluginContext {
   /** The loaded configuration. */
   Config config();
 
+  /** An action, created by Guice. */
   PluginContext action(Class<? extends Action> action);
 
+  /** An action instance (its {@code @Inject} members are injected). */
   PluginContext action(Action action);
 
+  /** Middleware, created by Guice. */
   PluginContext actionMiddleware(Class<? extends ActionMiddleware> middleware);
 
+  /** Middleware instance. */
   PluginContext actionMiddleware(ActionMiddleware middleware);
 
+  /** Middleware, created by Guice. */
   PluginContext connectionMiddleware(Class<? extends ConnectionMiddleware> middleware);
 
+  /** Middleware instance. */
   PluginContext connectionMiddleware(ConnectionMiddleware middleware);
 
+  /** Middleware, created by Guice. */
   PluginContext chatMiddleware(Class<? extends ChatMiddleware> middleware);
 
+  /** Middleware instance. */
   PluginContext chatMiddleware(ChatMiddleware middleware);
 
+  /** An initializer, created by Guice. */
   PluginContext initializer(Class<? extends Initializer> initializer);
 
+  /** An initializer instance. */
   PluginContext initializer(Initializer initializer);
 
   /** Adds Guice bindings. */
@@ -42,6 +50,10 @@ public interface PluginContext {
    */
   PluginContext publicFile(ServedFile file);
 
-  /** Replaces the in-memory cluster bus (the Redis plugin does this). */
-  PluginContext clusterBus(ClusterBus bus);
+  /**
+   * Provides the implementation of a service interface of the framework's SPI, e.g. a
+   * {@code org.actionhero4j.spi.ClusterBus} (the Redis plugin does this). At most one plugin may
+   * provide each interface.
+   */
+  <T> PluginContext provide(Class<T> service, T implementation);
 }

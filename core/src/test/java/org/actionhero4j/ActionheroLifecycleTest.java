@@ -100,7 +100,7 @@ class ActionheroLifecycleTest {
 
     Thread stopper = new Thread(app::stop, "test-stopper");
     stopper.start();
-    TestApps.awaitTrue(() -> app.internals().pipeline().shuttingDown(), Duration.ofSeconds(5), "stop to begin");
+    TestApps.awaitTrue(() -> app.shuttingDown(), Duration.ofSeconds(5), "stop to begin");
 
     assertEquals("the server is shutting down", late.runAction("fast", Map.of()).get("error"));
     assertTrue(stopper.isAlive(), "stop waits for the action in flight");

@@ -1,5 +1,8 @@
 package org.actionhero4j;
 
+import org.actionhero4j.internal.actions.ActionRegistry;
+import org.actionhero4j.internal.middleware.MiddlewareRegistry;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -89,7 +92,7 @@ class PluginDiscoveryTest {
     thread.setContextClassLoader(contextLoader);
     try {
       return Actionhero.builder()
-          .configDirectory(null)
+          .noConfigDirectory()
           .environmentVariables(Map.of())
           .set("web.enabled", false)
           .discoverPlugins(true)
@@ -110,7 +113,7 @@ class PluginDiscoveryTest {
     assertEquals(Map.of("greeting", "Good day, Ada", "stampedBy", "greeting-plugin"), response);
     assertSame(
         pluginLoader,
-        app.internals().actions().resolve("pluginGreet", null).orElseThrow().action().getClass().getClassLoader(),
+        app.injector().getInstance(ActionRegistry.class).resolve("pluginGreet").orElseThrow().action().getClass().getClassLoader(),
         "the action class came from the jar");
   }
 
@@ -134,6 +137,6 @@ class PluginDiscoveryTest {
 
     assertEquals("unknown action or invalid apiVersion", response.get("error"));
     assertNull(response.get("stampedBy"));
-    assertEquals(List.of(), app.internals().middleware().globalActionMiddleware());
+    assertEquals(List.of(), app.injector().getInstance(MiddlewareRegistry.class).globalActionMiddleware());
   }
 }

@@ -25,7 +25,7 @@ public final class TestApps {
   /** A builder with nothing from outside the test: no files, no env vars, no discovered plugins. */
   public static Actionhero.Builder builder(Consumer<PluginContext> registrations) {
     return Actionhero.builder()
-        .configDirectory(null)
+        .noConfigDirectory()
         .environmentVariables(Map.of())
         .discoverPlugins(false)
         // core's tests have no transport; keep it that way even if one shows up on the classpath

@@ -8,7 +8,7 @@ import org.actionhero4j.Plugin;
 import org.actionhero4j.PluginContext;
 import org.actionhero4j.config.Config;
 import org.actionhero4j.config.WebsocketConfig;
-import org.actionhero4j.spi.ServedFile;
+import org.actionhero4j.ServedFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

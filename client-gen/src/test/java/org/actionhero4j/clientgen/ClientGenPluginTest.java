@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.actionhero4j.Plugin;
-import org.actionhero4j.spi.ServedFile;
+import org.actionhero4j.ServedFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

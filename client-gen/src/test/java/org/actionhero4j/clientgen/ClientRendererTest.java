@@ -78,7 +78,7 @@ class ClientRendererTest {
   void configChangedThroughTheApplicationBuilderReachesTheLibrary() throws Exception {
     Actionhero app =
         Actionhero.builder()
-            .configDirectory(null)
+            .noConfigDirectory()
             .environmentVariables(Map.of())
             .discoverPlugins(false)
             .set("web.enabled", false)

@@ -10,8 +10,7 @@ import org.actionhero4j.ConnectionMiddleware;
 import org.actionhero4j.Initializer;
 import org.actionhero4j.PluginContext;
 import org.actionhero4j.config.Config;
-import org.actionhero4j.spi.ClusterBus;
-import org.actionhero4j.spi.ServedFile;
+import org.actionhero4j.ServedFile;
 
 /** A plugin context that keeps the files served and refuses everything else this plugin must not use. */
 final class RecordingPluginContext implements PluginContext {
@@ -94,7 +93,7 @@ final class RecordingPluginContext implements PluginContext {
   }
 
   @Override
-  public PluginContext clusterBus(ClusterBus bus) {
+  public <T> PluginContext provide(Class<T> service, T implementation) {
     return unexpected();
   }
 }

@@ -47,7 +47,7 @@ final class TestServer implements AutoCloseable {
     all.putAll(settings);
     Actionhero.Builder builder =
         Actionhero.builder()
-            .configDirectory(null)
+            .noConfigDirectory()
             .environmentVariables(Map.of())
             .discoverPlugins(false)
             .plugin(new ClientGenPlugin())

@@ -2,7 +2,11 @@ package org.actionhero4j.config;
 
 /**
  * The {@code errors} namespace: every text the framework sends for an error. Placeholders in braces
- * are filled in: {@code {param}}, {@code {type}}, {@code {verb}}, {@code {room}}, {@code {message}}.
+ * are filled in: {@code {param}}, {@code {type}}, {@code {verb}}, {@code {room}}, {@code {message}},
+ * {@code {expected}}, {@code {max}}. The first seventeen are Actionhero 29's; the rest are ours:
+ * {@code invalidParamType} (an input that cannot be converted to its declared type),
+ * {@code internalError} (what a client sees of an unexpected exception; the server logs the rest),
+ * {@code invalidFrame} (a socket message that is not a JSON object), and the room bounds.
  */
 public record ErrorsConfig(
     String missingParams,
@@ -21,7 +25,13 @@ public record ErrorsConfig(
     String connectionRoomHasBeenDeleted,
     String connectionRoomNotExist,
     String connectionRoomExists,
-    String connectionRoomRequired) {
+    String connectionRoomRequired,
+    String invalidParamType,
+    String internalError,
+    String invalidFrame,
+    String roomNameTooLong,
+    String tooManyRooms,
+    String tooManyRoomsJoined) {
 
   /** Actionhero 29's texts. */
   public static final ErrorsConfig DEFAULTS =
@@ -42,7 +52,13 @@ public record ErrorsConfig(
           "this room has been deleted",
           "room does not exist",
           "room exists",
-          "a room is required");
+          "a room is required",
+          "{param} must be {expected}",
+          "internal error",
+          "the message is not valid: {message}",
+          "a room name has at most {max} characters",
+          "no more rooms can be created (the limit is {max})",
+          "a connection may be in at most {max} rooms");
 
   /** Fills {@code {name}} placeholders of a template. */
   public static String fill(String template, String name, Object value) {

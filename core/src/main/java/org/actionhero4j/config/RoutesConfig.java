@@ -15,9 +15,7 @@ public record RoutesConfig(
   /** The built-in defaults. */
   public static final RoutesConfig DEFAULTS =
       new RoutesConfig(
-          List.of(
-              new Route("/status", "status", null, false, null),
-              new Route("/createChatRoom", "createChatRoom", null, false, null)),
+          List.of(new Route("/status", "status", null, false, null)),
           List.of(),
           List.of(),
           List.of(),

@@ -78,4 +78,28 @@ public final class ErrorTexts {
   public String roomRequired() {
     return c.connectionRoomRequired();
   }
+
+  public String invalidParamType(String param, String expected) {
+    return ErrorsConfig.fill(ErrorsConfig.fill(c.invalidParamType(), "param", param), "expected", expected);
+  }
+
+  public String internalError() {
+    return c.internalError();
+  }
+
+  public String invalidFrame(String message) {
+    return ErrorsConfig.fill(c.invalidFrame(), "message", message);
+  }
+
+  public String roomNameTooLong(int max) {
+    return ErrorsConfig.fill(c.roomNameTooLong(), "max", max);
+  }
+
+  public String tooManyRooms(int max) {
+    return ErrorsConfig.fill(c.tooManyRooms(), "max", max);
+  }
+
+  public String tooManyRoomsJoined(int max) {
+    return ErrorsConfig.fill(c.tooManyRoomsJoined(), "max", max);
+  }
 }

@@ -1,10 +1,22 @@
 package org.actionhero4j.internal;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.actionhero4j.MessageId;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.std.StdSerializer;
+import tools.jackson.databind.ser.std.ToStringSerializer;
 
 /** The one JSON codec of the wire protocol: maps, lists, strings, numbers, booleans, null. */
 public final class Json {
@@ -13,6 +25,13 @@ public final class Json {
       JsonMapper.builder()
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
           .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .addModule(runtimeObjects())
+          .build();
+
+  /** Reads every decimal as a BigDecimal, so that no number is rounded before we look at it. */
+  private static final ObjectMapper EXACT =
+      MAPPER.rebuild()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .build();
 
   private static final ObjectMapper PRETTY =
@@ -20,11 +39,31 @@ public final class Json {
 
   private Json() {}
 
+  /**
+   * Objects of the running JVM that must never reach a client as beans: a thread or an exception
+   * would otherwise be serialised with its whole stack trace. They are written as their name and
+   * their message.
+   */
+  private static SimpleModule runtimeObjects() {
+    SimpleModule module = new SimpleModule("actionhero4j-runtime-objects");
+    module.addSerializer(Thread.class, new ToStringSerializer(Thread.class));
+    module.addSerializer(
+        Throwable.class,
+        new StdSerializer<Throwable>(Throwable.class) {
+          @Override
+          public void serialize(Throwable value, JsonGenerator gen, SerializationContext ctx) {
+            gen.writeString(Failures.messageOf(value));
+          }
+        });
+    return module;
+  }
+
+  /** The mapper behind this codec, for conversions. */
   public static ObjectMapper mapper() {
     return MAPPER;
   }
 
-  /** Encodes a JSON value (maps, lists, scalars) to text. */
+  /** Encodes a JSON value (maps, lists, scalars, records) to text. */
   public static String encode(Object value) {
     return MAPPER.writeValueAsString(value);
   }
@@ -47,8 +86,68 @@ public final class Json {
     }
   }
 
+  /**
+   * Decodes one JSON document keeping every number exact: integers become Integer, Long or
+   * BigInteger by size; decimals become Double when the double has exactly the written value,
+   * else BigDecimal (so {@code 1e309} is not turned into Infinity).
+   *
+   * @throws IllegalArgumentException when the text is not one valid JSON document (too deep
+   *     included)
+   */
+  public static Object decodeExact(String text) {
+    try {
+      return normalize(EXACT.readValue(text, Object.class));
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException(e.getOriginalMessage(), e);
+    }
+  }
+
+  private static Object normalize(Object value) {
+    if (value instanceof BigDecimal d) {
+      double asDouble = d.doubleValue();
+      if (Double.isFinite(asDouble) && new BigDecimal(Double.toString(asDouble)).compareTo(d) == 0) {
+        return asDouble;
+      }
+      return d;
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      map.forEach((k, v) -> out.put(String.valueOf(k), normalize(v)));
+      return out;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> out = new ArrayList<>(list.size());
+      list.forEach(v -> out.add(normalize(v)));
+      return out;
+    }
+    return value;
+  }
+
   /** Converts any value (e.g. a record) to plain JSON values. */
   public static Object toPlain(Object value) {
     return MAPPER.convertValue(value, Object.class);
+  }
+
+  /** A client's messageId, with its JSON type and exact value. */
+  public static MessageId messageId(Object value) {
+    if (value instanceof String s) {
+      return new MessageId.Text(s);
+    }
+    if (value instanceof BigDecimal d) {
+      return new MessageId.Number(d);
+    }
+    if (value instanceof BigInteger i) {
+      return new MessageId.Number(new BigDecimal(i));
+    }
+    if (value instanceof Double d && Double.isFinite(d)) {
+      return new MessageId.Number(new BigDecimal(Double.toString(d)));
+    }
+    if (value instanceof Float f && Float.isFinite(f)) {
+      return new MessageId.Number(new BigDecimal(Float.toString(f)));
+    }
+    if (value instanceof Number n) {
+      return new MessageId.Number(BigDecimal.valueOf(n.longValue()));
+    }
+    return new MessageId.Other(encode(value));
   }
 }

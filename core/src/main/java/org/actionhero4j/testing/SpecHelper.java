@@ -1,10 +1,13 @@
 package org.actionhero4j.testing;
 
+import com.google.inject.Injector;
 import java.util.Map;
 import java.util.UUID;
 import org.actionhero4j.Actionhero;
 import org.actionhero4j.Connection;
-import org.actionhero4j.internal.Node;
+import org.actionhero4j.internal.actions.ActionPipeline;
+import org.actionhero4j.internal.connections.ConnectionRegistry;
+import org.actionhero4j.internal.verbs.VerbDispatcher;
 
 /**
  * Runs actions and verbs against a started {@link Actionhero} without a network, the way
@@ -19,14 +22,27 @@ import org.actionhero4j.internal.Node;
  */
 public final class SpecHelper {
 
-  private final Node node;
+  private final ConnectionRegistry connections;
+  private final ActionPipeline pipeline;
+  private final VerbDispatcher verbs;
+  private final int defaultErrorStatus;
 
-  private SpecHelper(Node node) {
-    this.node = node;
+  private SpecHelper(
+      ConnectionRegistry connections, ActionPipeline pipeline, VerbDispatcher verbs, int defaultErrorStatus) {
+    this.connections = connections;
+    this.pipeline = pipeline;
+    this.verbs = verbs;
+    this.defaultErrorStatus = defaultErrorStatus;
   }
 
+  /** A helper for a started application. */
   public static SpecHelper of(Actionhero app) {
-    return new SpecHelper(app.internals());
+    Injector injector = app.injector();
+    return new SpecHelper(
+        injector.getInstance(ConnectionRegistry.class),
+        injector.getInstance(ActionPipeline.class),
+        injector.getInstance(VerbDispatcher.class),
+        app.config().web().defaultErrorStatusCode());
   }
 
   /** Runs an action on a fresh test connection, which is destroyed afterwards. */
@@ -47,11 +63,16 @@ public final class SpecHelper {
   /** A new connection of the given type (e.g. {@code websocket}, to check blocked types and verbs). */
   public TestConnection connection(String type) {
     String id = UUID.randomUUID().toString();
-    return TestConnection.open(node, id, type, id);
+    return connection(type, id, id);
   }
 
   /** A new connection with a chosen fingerprint. */
   public TestConnection connection(String type, String fingerprint) {
-    return TestConnection.open(node, UUID.randomUUID().toString(), type, fingerprint);
+    return connection(type, UUID.randomUUID().toString(), fingerprint);
+  }
+
+  private TestConnection connection(String type, String id, String fingerprint) {
+    return TestConnection.open(
+        new TestConnection.Services(connections, pipeline, verbs, defaultErrorStatus), id, type, fingerprint);
   }
 }

@@ -3,36 +3,43 @@ package org.actionhero4j.testing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.actionhero4j.Connection;
-import org.actionhero4j.internal.ActionProcessor;
-import org.actionhero4j.internal.LocalConnection;
-import org.actionhero4j.internal.Node;
-import org.actionhero4j.internal.VerbDispatcher;
-import org.actionhero4j.spi.ConnectionChannel;
-import org.actionhero4j.spi.OutboundMessage;
+import org.actionhero4j.internal.actions.ActionPipeline;
+import org.actionhero4j.internal.actions.ActionProcessor;
+import org.actionhero4j.internal.connections.ConnectionChannel;
+import org.actionhero4j.internal.connections.ConnectionRegistry;
+import org.actionhero4j.internal.connections.LocalConnection;
+import org.actionhero4j.internal.connections.OutboundMessage;
+import org.actionhero4j.internal.verbs.VerbDispatcher;
 
 /**
  * A connection without a network that records every message the server sends it. Thread-safe.
  */
 public final class TestConnection {
 
-  private final Node node;
+  /** What a test connection uses of the node. */
+  record Services(
+      ConnectionRegistry connections, ActionPipeline pipeline, VerbDispatcher verbs, int defaultErrorStatus) {}
+
+  private final Services node;
   private final LocalConnection connection;
   private final Recorder recorder;
 
-  private TestConnection(Node node, LocalConnection connection, Recorder recorder) {
+  private TestConnection(Services node, LocalConnection connection, Recorder recorder) {
     this.node = node;
     this.connection = connection;
     this.recorder = recorder;
   }
 
-  static TestConnection open(Node node, String id, String type, String fingerprint) {
+  static TestConnection open(Services node, String id, String type, String fingerprint) {
     Recorder recorder = new Recorder();
     try {
       LocalConnection c =
@@ -50,6 +57,7 @@ public final class TestConnection {
     return connection;
   }
 
+  /** The connection's id. */
   public String id() {
     return connection.id();
   }
@@ -57,6 +65,13 @@ public final class TestConnection {
   /** Runs an action on the calling thread and returns its response (with {@code error} on failure). */
   public Map<String, Object> runAction(String action, Map<String, Object> params) {
     return result(action, params).response();
+  }
+
+  /** Runs an action without a name (to see the pipeline's "unknown action" answer). */
+  public ActionResult resultWithoutAction(Map<String, Object> params) {
+    Map<String, Object> p = new LinkedHashMap<>(params);
+    p.remove("action");
+    return run(p);
   }
 
   /** Runs an action on the worker pool, as a socket would, without waiting. */
@@ -69,10 +84,18 @@ public final class TestConnection {
   }
 
   /** Runs an action and returns everything about the run. */
-  public ActionProcessor result(String action, Map<String, Object> params) {
-    Map<String, Object> p = withAction(action, params);
+  public ActionResult result(String action, Map<String, Object> params) {
+    return run(withAction(action, params));
+  }
+
+  private ActionResult run(Map<String, Object> p) {
     connection.params(p);
-    return node.pipeline().runHere(connection, p, connection.messageId());
+    ActionProcessor done = node.pipeline().runHere(connection, p, connection.messageId());
+    return new ActionResult(
+        Collections.unmodifiableMap(new LinkedHashMap<>(done.response())),
+        done.params(),
+        done.toRender(),
+        done.httpStatus(node.defaultErrorStatus()));
   }
 
   private static Map<String, Object> withAction(String action, Map<String, Object> params) {
@@ -82,13 +105,13 @@ public final class TestConnection {
   }
 
   /**
-   * Runs a verb; returns its {@code data} (null when it has none).
+   * Runs a verb; returns its {@code data} (empty when it has none).
    *
    * @throws org.actionhero4j.ActionheroException with the verb's error text
    */
-  public Object verb(String verb, Object... words) {
+  public Optional<Object> verb(String verb, Object... words) {
     VerbDispatcher.Result r = node.verbs().run(connection, verb, Arrays.asList(words));
-    return r instanceof VerbDispatcher.Data d ? d.data() : null;
+    return r instanceof VerbDispatcher.Data d ? Optional.ofNullable(d.data()) : Optional.empty();
   }
 
   /** Every message sent to this connection so far, oldest first. */
@@ -107,10 +130,12 @@ public final class TestConnection {
     return recorder.ended;
   }
 
+  /** Whether the server ended it asking the client to reconnect (a shutdown). */
   public boolean endedForReconnect() {
     return recorder.reconnect;
   }
 
+  /** Ends the connection (destroy middleware runs, rooms are left). */
   public void destroy() {
     connection.destroy();
   }

@@ -9,12 +9,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.actionhero4j.ActionDefinition;
+import org.actionhero4j.ActionheroException;
 import org.actionhero4j.Actionhero;
 import org.actionhero4j.Input;
 import org.actionhero4j.TestApps;
 import org.actionhero4j.Validator;
+import org.actionhero4j.testing.ActionResult;
 import org.actionhero4j.testing.SpecHelper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -128,13 +131,13 @@ class ActionInputsTest {
   }
 
   @Test
-  void aThrowingFormatterFailsWithItsMessage() throws Exception {
+  void aFormatterThrowingAnActionheroExceptionFailsWithItsMessage() throws Exception {
     SpecHelper spec =
         start(
             Input.named("number")
                 .formatter(
                     (v, ctx) -> {
-                      throw new IllegalArgumentException("Failed formatting number correctly!");
+                      throw new ActionheroException("Failed formatting number correctly!");
                     }));
 
     assertEquals(
@@ -143,8 +146,71 @@ class ActionInputsTest {
   }
 
   @Test
+  void aFormatterThrowingAnythingElseFailsWith422NamingTheInputAndNoJavaText() throws Exception {
+    SpecHelper spec = start(Input.named("times").formatter((v, ctx) -> Integer.parseInt(v.toString())));
+
+    ActionResult run = spec.connection().result("check", Map.of("times", "abc"));
+
+    assertEquals(Optional.of("Input for parameter \"times\" failed validation!"), run.error());
+    assertEquals(422, run.httpStatus());
+  }
+
+  @Test
+  void aTypedInputConvertsAndRefusesWhatItCannotConvertWith422() throws Exception {
+    SpecHelper spec = start(Input.named("times").asInteger().validate(t -> t >= 1 && t <= 5, "times must be 1 to 5"));
+
+    assertEquals(3, params(spec.runAction("check", Map.of("times", "3"))).get("times"));
+    ActionResult notANumber = spec.connection().result("check", Map.of("times", "abc"));
+    assertEquals(Optional.of("times must be an integer"), notANumber.error());
+    assertEquals(422, notANumber.httpStatus());
+    ActionResult outOfRange = spec.connection().result("check", Map.of("times", 9));
+    assertEquals(Optional.of("times must be 1 to 5"), outOfRange.error());
+    assertEquals(422, outOfRange.httpStatus());
+  }
+
+  enum Colour { RED, GREEN }
+
+  @Test
+  void typedInputsCoverLongsDoublesBooleansEnumsListsAndObjects() throws Exception {
+    SpecHelper spec =
+        start(
+            Input.named("big").asLong(),
+            Input.named("ratio").asDouble(),
+            Input.named("flag").asBoolean(),
+            Input.named("colour").asEnum(Colour.class),
+            Input.named("tags").asStringList(),
+            Input.named("point").asObject(Input.named("x").asInteger().required().build()));
+
+    Map<String, Object> seen =
+        params(
+            spec.runAction(
+                "check",
+                Map.of(
+                    "big", "9007199254740993",
+                    "ratio", "0.5",
+                    "flag", "true",
+                    "colour", "green",
+                    "tags", "a, b",
+                    "point", Map.of("x", "4"))));
+
+    assertEquals(9007199254740993L, seen.get("big"));
+    assertEquals(0.5, seen.get("ratio"));
+    assertEquals(true, seen.get("flag"));
+    assertEquals("GREEN", seen.get("colour"));
+    assertEquals(List.of("a", "b"), seen.get("tags"));
+    assertEquals(Map.of("x", 4), seen.get("point"));
+    assertEquals(
+        "colour must be one of RED, GREEN",
+        spec.runAction("check", Map.of("colour", "blue")).get("error"));
+    assertEquals(
+        "point.x is a required parameter for this action",
+        spec.runAction("check", Map.of("point", Map.of())).get("error"));
+    assertEquals("flag must be true or false", spec.runAction("check", Map.of("flag", "yes")).get("error"));
+  }
+
+  @Test
   void aValidatorReturningFalseFailsWithTheStandardText() throws Exception {
-    SpecHelper spec = start(Input.named("x").validator((v, ctx) -> false));
+    SpecHelper spec = start(Input.named("x").validator(Validator.that(v -> false)));
 
     assertEquals(
         "Input for parameter \"x\" failed validation!", spec.runAction("check", Map.of("x", 1)).get("error"));
@@ -161,13 +227,13 @@ class ActionInputsTest {
   }
 
   @Test
-  void aThrowingValidatorFailsWithItsMessage() throws Exception {
+  void aValidatorThrowingAnActionheroExceptionFailsWithItsMessage() throws Exception {
     SpecHelper spec =
         start(
             Input.named("number")
                 .validator(
                     (v, ctx) -> {
-                      throw new IllegalStateException("Param number is not a valid number!");
+                      throw new ActionheroException("Param number is not a valid number!");
                     }));
 
     assertEquals(
@@ -181,12 +247,15 @@ class ActionInputsTest {
         start(
             Input.named("x")
                 .formatter((v, ctx) -> v + "!")
-                .validator((v, ctx) -> seen.add("one:" + v))
-                .validator((v, ctx) -> "second says no")
+                .validator((v, ctx) -> {
+                  seen.add("one:" + v);
+                  return Optional.empty();
+                })
+                .validator((v, ctx) -> Optional.of("second says no"))
                 .validator(
                     (v, ctx) -> {
                       seen.add("three");
-                      return "third says no";
+                      return Optional.of("third says no");
                     }));
 
     assertEquals("second says no", spec.runAction("check", Map.of("x", "v")).get("error"));
@@ -202,7 +271,7 @@ class ActionInputsTest {
                 .validator(
                     (v, ctx) -> {
                       calls.incrementAndGet();
-                      return false;
+                      return Optional.of("no");
                     }));
 
     assertNull(spec.runAction("check", Map.of()).get("error"));
@@ -211,7 +280,7 @@ class ActionInputsTest {
 
   @Test
   void aValidatorReturningNullDoesNotSkipTheRequiredCheck() throws Exception {
-    SpecHelper spec = start(Input.named("x").required().validator((v, ctx) -> null));
+    SpecHelper spec = start(Input.named("x").required().validator((v, ctx) -> Optional.empty()));
 
     assertEquals("x is a required parameter for this action", spec.runAction("check", Map.of("x", "")).get("error"));
     assertNull(spec.runAction("check", Map.of("x", "ok")).get("error"));
@@ -219,7 +288,7 @@ class ActionInputsTest {
 
   @Test
   void aValidatorReturningTrueDoesNotSkipTheRequiredCheck() throws Exception {
-    SpecHelper spec = start(Input.named("x").required().validator((v, ctx) -> true));
+    SpecHelper spec = start(Input.named("x").required().validator((v, ctx) -> Optional.empty()));
 
     assertEquals("x is a required parameter for this action", spec.runAction("check", Map.of("x", "")).get("error"));
   }
@@ -227,7 +296,7 @@ class ActionInputsTest {
   @Test
   void aMissingParamIsReportedBeforeAnotherParamsValidatorError() throws Exception {
     SpecHelper spec =
-        start(Input.named("bad").validator((v, ctx) -> false), Input.named("needed").required());
+        start(Input.named("bad").validator(Validator.that(v -> false)), Input.named("needed").required());
 
     assertEquals(
         "needed is a required parameter for this action",
@@ -258,7 +327,7 @@ class ActionInputsTest {
                 .schema(
                     Input.named("city").formatter((v, ctx) -> v.toString().toUpperCase()).build(),
                     Input.named("country").defaultValue("FR").build(),
-                    Input.named("zip").validator((v, ctx) -> v.toString().length() == 5).build()));
+                    Input.named("zip").validator(Validator.that(v -> v.toString().length() == 5)).build()));
 
     Map<String, Object> address =
         (Map<String, Object>) params(spec.runAction("check", Map.of("address", Map.of("city", "paris")))).get("address");

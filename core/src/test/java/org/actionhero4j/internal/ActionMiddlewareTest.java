@@ -16,6 +16,7 @@ import org.actionhero4j.ActionDefinition;
 import org.actionhero4j.ActionMiddleware;
 import org.actionhero4j.Actionhero;
 import org.actionhero4j.Input;
+import org.actionhero4j.ActionheroException;
 import org.actionhero4j.TestApps;
 import org.actionhero4j.testing.SpecHelper;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +38,7 @@ class ActionMiddlewareTest {
         d,
         ctx -> {
           runs.incrementAndGet();
-          trace.add("run " + ctx.actionName());
+          trace.add("run " + ctx.actionName().orElseThrow());
           return Map.of("ran", true);
         });
   }
@@ -114,7 +115,7 @@ class ActionMiddlewareTest {
                             true,
                             100,
                             ctx -> {
-                              throw new IllegalStateException("BLOCKED");
+                              throw new ActionheroException("BLOCKED");
                             },
                             nothing())));
 
@@ -188,7 +189,7 @@ class ActionMiddlewareTest {
                             100,
                             nothing(),
                             ctx -> {
-                              throw new IllegalStateException("too late");
+                              throw new ActionheroException("too late");
                             })));
 
     Map<String, Object> response = SpecHelper.of(app).runAction("work", Map.of());

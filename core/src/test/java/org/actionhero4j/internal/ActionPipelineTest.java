@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,6 +22,9 @@ import org.actionhero4j.Actionhero;
 import org.actionhero4j.ActionheroException;
 import org.actionhero4j.Input;
 import org.actionhero4j.TestApps;
+import org.actionhero4j.Validator;
+import org.actionhero4j.internal.actions.ActionPipeline;
+import org.actionhero4j.testing.ActionResult;
 import org.actionhero4j.testing.SpecHelper;
 import org.actionhero4j.testing.TestConnection;
 import org.junit.jupiter.api.AfterEach;
@@ -64,6 +66,10 @@ class ActionPipelineTest {
         });
   }
 
+  private ActionPipeline pipeline() {
+    return app.injector().getInstance(ActionPipeline.class);
+  }
+
   private void start(Consumer<org.actionhero4j.PluginContext> r) throws Exception {
     app = TestApps.start(r);
     spec = SpecHelper.of(app);
@@ -81,10 +87,10 @@ class ActionPipelineTest {
     start(p -> {});
     Map<String, Object> params = new HashMap<>();
 
-    ActionProcessor run = spec.connection().result(null, params);
+    ActionResult run = spec.connection().resultWithoutAction(params);
 
     assertEquals("unknown action or invalid apiVersion", run.response().get("error"));
-    assertEquals(ActionProcessor.Outcome.UNKNOWN_ACTION, run.outcome());
+    assertEquals(404, run.httpStatus());
   }
 
   @Test
@@ -102,19 +108,19 @@ class ActionPipelineTest {
   @Test
   void actionsAfterShutdownBeganGetTheShuttingDownTextAndDoNotRun() throws Exception {
     start(p -> p.action(counted(ActionDefinition.named("work"))));
-    app.internals().pipeline().beginShutdown();
+    pipeline().beginShutdown();
 
     Map<String, Object> response = spec.runAction("work", Map.of());
 
     assertEquals("the server is shutting down", response.get("error"));
     assertEquals(0, runs.get());
-    assertTrue(app.internals().pipeline().awaitIdle(0), "a refused action leaves nothing in flight");
+    assertTrue(pipeline().awaitIdle(0), "a refused action leaves nothing in flight");
   }
 
   @Test
   void shuttingDownIsCheckedBeforeTheActionIsLookedUp() throws Exception {
     start(p -> {});
-    app.internals().pipeline().beginShutdown();
+    pipeline().beginShutdown();
 
     assertEquals("the server is shutting down", spec.runAction("nope", Map.of()).get("error"));
   }
@@ -133,7 +139,7 @@ class ActionPipelineTest {
     assertEquals("you have too many pending requests", sixth.get("error"));
     assertTrue(five.stream().noneMatch(CompletableFuture::isDone), "the five are still blocked");
     assertEquals(5, c.connection().pendingActions());
-    assertEquals(5, app.internals().pipeline().inFlight(), "the rejected one is not in flight");
+    assertEquals(5, pipeline().inFlight(), "the rejected one is not in flight");
     gate.countDown();
     for (int i = 0; i < 5; i++) {
       assertEquals(i, five.get(i).get(5, SECONDS).get("tag"));
@@ -181,7 +187,7 @@ class ActionPipelineTest {
                         .action(
                             echo(
                                 ActionDefinition.named("picky")
-                                    .input(Input.named("x").validator((v, ctx) -> false)))))
+                                    .input(Input.named("x").validator(Validator.that(v -> false))))))
             .set("errors.unknownAction", "nope")
             .set("errors.invalidParam", "{param} looks wrong")
             .set("errors.missingParams", "please send {param}")
@@ -206,7 +212,7 @@ class ActionPipelineTest {
     spec = SpecHelper.of(app);
 
     assertEquals("slow down", spec.runAction("slow", Map.of()).get("error"));
-    app.internals().pipeline().beginShutdown();
+    pipeline().beginShutdown();
     assertEquals("bye", spec.runAction("slow", Map.of()).get("error"));
   }
 
@@ -221,14 +227,14 @@ class ActionPipelineTest {
                       throw ActionheroException.withStatus(402, "payment required");
                     })));
 
-    ActionProcessor run = spec.connection().result("pay", Map.of());
+    ActionResult run = spec.connection().result("pay", Map.of());
 
     assertEquals("payment required", run.response().get("error"));
-    assertEquals(OptionalInt.of(402), run.requestedHttpStatus());
+    assertEquals(402, run.httpStatus());
   }
 
   @Test
-  void anErrorWithoutStatusAsksForNoParticularStatus() throws Exception {
+  void anErrorWithoutStatusGetsTheDefaultErrorStatus() throws Exception {
     start(
         p ->
             p.action(
@@ -238,11 +244,29 @@ class ActionPipelineTest {
                       throw new ActionheroException("plain");
                     })));
 
-    assertEquals(OptionalInt.empty(), spec.connection().result("fail", Map.of()).requestedHttpStatus());
+    assertEquals(500, spec.connection().result("fail", Map.of()).httpStatus());
   }
 
   @Test
-  void aThrownExceptionsMessageBecomesTheError() throws Exception {
+  void anActionheroExceptionsMessageAndCodeReachTheCaller() throws Exception {
+    start(
+        p ->
+            p.action(
+                action(
+                    ActionDefinition.named("refuse"),
+                    ctx -> {
+                      throw ActionheroException.withStatus(409, "taken").withCode("name_taken");
+                    })));
+
+    ActionResult run = spec.connection().result("refuse", Map.of());
+
+    assertEquals("taken", run.response().get("error"));
+    assertEquals("name_taken", run.response().get("errorCode"));
+    assertEquals(409, run.httpStatus());
+  }
+
+  @Test
+  void anUnexpectedExceptionAnswersInternalErrorWithNothingOfItsMessage() throws Exception {
     start(
         p ->
             p.action(
@@ -252,10 +276,10 @@ class ActionPipelineTest {
                       throw new IllegalStateException("boom");
                     })));
 
-    ActionProcessor run = spec.connection().result("boom", Map.of());
+    ActionResult run = spec.connection().result("boom", Map.of());
 
-    assertEquals("boom", run.response().get("error"));
-    assertEquals(ActionProcessor.Outcome.FAILED, run.outcome());
+    assertEquals("internal error", run.response().get("error"));
+    assertEquals(500, run.httpStatus());
   }
 
   @Test

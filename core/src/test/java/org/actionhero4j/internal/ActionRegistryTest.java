@@ -10,6 +10,8 @@ import org.actionhero4j.ActionDefinition;
 import org.actionhero4j.Actionhero;
 import org.actionhero4j.Input;
 import org.actionhero4j.TestApps;
+import org.actionhero4j.ActionVersion;
+import org.actionhero4j.testing.ActionResult;
 import org.actionhero4j.testing.SpecHelper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +61,7 @@ class ActionRegistryTest {
         TestApps.start(
             p -> p.action(versioned("greet", 1)).action(versioned("greet", 3)).action(versioned("greet", 2)));
 
-    ActionProcessor run = SpecHelper.of(app).connection().result("greet", Map.of());
+    ActionResult run = SpecHelper.of(app).connection().result("greet", Map.of());
 
     assertEquals(3, run.response().get("servedBy"));
     assertEquals(3, run.params().get("apiVersion"));
@@ -84,16 +86,16 @@ class ActionRegistryTest {
   @Test
   void decimalVersionsCompareAsNumbersSoOnePointNineIsNewerThanOnePointTen() {
     // "1.10" is the number 1.1: versions are numbers, not dotted release names
-    assertTrue(ActionRegistry.VERSION_ORDER.compare("1.9", "1.10") > 0);
-    assertTrue(ActionRegistry.VERSION_ORDER.compare(10, 2) > 0);
-    assertTrue(ActionRegistry.VERSION_ORDER.compare("10", 9.5) > 0);
-    assertEquals(0, ActionRegistry.VERSION_ORDER.compare("2", 2));
+    assertTrue(ActionVersion.of("1.9").compareTo(ActionVersion.of("1.10")) > 0);
+    assertTrue(ActionVersion.of(10).compareTo(ActionVersion.of(2)) > 0);
+    assertTrue(ActionVersion.of("10").compareTo(ActionVersion.of(9.5)) > 0);
+    assertEquals(ActionVersion.of("2"), ActionVersion.of(2));
   }
 
   @Test
   void numericVersionsSortBeforeNamedOnesAndNamedOnesSortLexically() {
-    assertTrue(ActionRegistry.VERSION_ORDER.compare(100, "beta") < 0);
-    assertTrue(ActionRegistry.VERSION_ORDER.compare("alpha", "beta") < 0);
+    assertTrue(ActionVersion.of(100).compareTo(ActionVersion.of("beta")) < 0);
+    assertTrue(ActionVersion.of("alpha").compareTo(ActionVersion.of("beta")) < 0);
   }
 
   @Test

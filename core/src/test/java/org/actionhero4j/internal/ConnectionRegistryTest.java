@@ -12,7 +12,9 @@ import java.util.stream.Collectors;
 import org.actionhero4j.Actionhero;
 import org.actionhero4j.ActionheroException;
 import org.actionhero4j.Connection;
+import org.actionhero4j.MessageId;
 import org.actionhero4j.TestApps;
+import org.actionhero4j.internal.connections.LocalConnection;
 import org.actionhero4j.testing.SpecHelper;
 import org.actionhero4j.testing.TestConnection;
 import org.junit.jupiter.api.AfterEach;
@@ -42,8 +44,8 @@ class ConnectionRegistryTest {
   @Test
   void aServerPushGetsContextResponseAndTheLatestInboundMessageId() {
     TestConnection c = spec.connection();
-    local(c).messageId(41);
-    local(c).messageId("latest");
+    local(c).messageId(MessageId.of(41));
+    local(c).messageId(MessageId.of("latest"));
 
     c.connection().send(Map.of("news", "extra"));
 
@@ -62,7 +64,7 @@ class ConnectionRegistryTest {
   @Test
   void aPushKeepsAMessageIdItAlreadyCarries() {
     TestConnection c = spec.connection();
-    local(c).messageId("latest");
+    local(c).messageId(MessageId.of("latest"));
 
     c.connection().send(Map.of("messageId", "mine"));
 

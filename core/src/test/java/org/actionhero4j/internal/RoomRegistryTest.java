@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.actionhero4j.Actionhero;
@@ -142,7 +143,7 @@ class RoomRegistryTest {
 
     assertEquals(List.of(), alice.connection().rooms(), "a deleted room keeps no members");
     rooms.add("lobby");
-    assertEquals(true, alice.verb("roomAdd", "lobby"));
+    assertEquals(Optional.of(true), alice.verb("roomAdd", "lobby"));
     assertEquals(1, rooms.status("lobby").membersCount());
   }
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.actionhero4j.ActionDefinition;
 import org.actionhero4j.Actionhero;
 import org.actionhero4j.ActionheroException;
@@ -65,7 +66,7 @@ class VerbDispatcherTest {
 
   @Test
   void roomAddJoinsTheRoomAndAnswersTrue() {
-    assertEquals(true, alice.verb("roomAdd", "defaultRoom"));
+    assertEquals(Optional.of(true), alice.verb("roomAdd", "defaultRoom"));
     assertEquals(List.of("defaultRoom"), alice.connection().rooms());
   }
 
@@ -96,7 +97,7 @@ class VerbDispatcherTest {
   void roomLeaveLeavesTheRoomAndAnswersTrue() {
     alice.verb("roomAdd", "defaultRoom");
 
-    assertEquals(true, alice.verb("roomLeave", "defaultRoom"));
+    assertEquals(Optional.of(true), alice.verb("roomLeave", "defaultRoom"));
     assertEquals(List.of(), alice.connection().rooms());
     assertEquals(0, app.chatRooms().status("defaultRoom").membersCount());
   }
@@ -112,7 +113,7 @@ class VerbDispatcherTest {
     bob.verb("roomAdd", "defaultRoom");
 
     @SuppressWarnings("unchecked")
-    Map<String, Object> view = (Map<String, Object>) alice.verb("roomView", "defaultRoom");
+    Map<String, Object> view = (Map<String, Object>) alice.verb("roomView", "defaultRoom").orElseThrow();
 
     assertEquals("defaultRoom", view.get("room"));
     assertEquals(2, view.get("membersCount"));
@@ -135,7 +136,7 @@ class VerbDispatcherTest {
     bob.verb("roomAdd", "defaultRoom");
     long before = System.currentTimeMillis();
 
-    assertNull(alice.verb("say", "defaultRoom", "hello room"));
+    assertEquals(Optional.empty(), alice.verb("say", "defaultRoom", "hello room"));
 
     for (TestConnection member : List.of(alice, bob)) {
       Map<String, Object> got = member.awaitMessage(m -> "hello room".equals(m.get("message")), WAIT);
@@ -180,7 +181,7 @@ class VerbDispatcherTest {
   @Test
   @SuppressWarnings("unchecked")
   void documentationListsDocumentedActionsByNameAndVersionWithTheirInputs() {
-    Map<String, Object> docs = (Map<String, Object>) alice.verb("documentation");
+    Map<String, Object> docs = (Map<String, Object>) alice.verb("documentation").orElseThrow();
 
     Map<String, Object> greet = (Map<String, Object>) docs.get("greet");
     assertEquals(List.of("1", "2"), List.copyOf(greet.keySet()));
@@ -203,7 +204,7 @@ class VerbDispatcherTest {
     c.verb("roomAdd", "defaultRoom");
     c.runAction("greet", Map.of("name", "bob"));
 
-    Map<String, Object> details = (Map<String, Object>) c.verb("detailsView");
+    Map<String, Object> details = (Map<String, Object>) c.verb("detailsView").orElseThrow();
 
     assertEquals(
         List.of(
@@ -225,7 +226,7 @@ class VerbDispatcherTest {
     alice.runAction("nope", Map.of());
     alice.runAction("greet", Map.of());
 
-    Map<String, Object> details = (Map<String, Object>) alice.verb("detailsView");
+    Map<String, Object> details = (Map<String, Object>) alice.verb("detailsView").orElseThrow();
 
     assertEquals(2, details.get("totalActions"));
   }
@@ -235,7 +236,7 @@ class VerbDispatcherTest {
   void quitAndExitDestroyTheConnectionForGood(String verb) {
     alice.verb("roomAdd", "defaultRoom");
 
-    assertNull(alice.verb(verb));
+    assertEquals(Optional.empty(), alice.verb(verb));
 
     assertTrue(alice.ended());
     assertFalse(alice.endedForReconnect(), "a deliberate end tells the client not to reconnect");
@@ -256,9 +257,9 @@ class VerbDispatcherTest {
   void aWebsocketConnectionMayUseTheRoomVerbs() {
     TestConnection socket = spec.connection(Connection.WEBSOCKET);
 
-    assertEquals(true, socket.verb("roomAdd", "defaultRoom"));
-    assertNull(socket.verb("say", "defaultRoom", "hi"));
-    assertEquals(true, socket.verb("roomLeave", "defaultRoom"));
+    assertEquals(Optional.of(true), socket.verb("roomAdd", "defaultRoom"));
+    assertEquals(Optional.empty(), socket.verb("say", "defaultRoom", "hi"));
+    assertEquals(Optional.of(true), socket.verb("roomLeave", "defaultRoom"));
   }
 
   @Test
@@ -270,15 +271,15 @@ class VerbDispatcherTest {
 
   @Test
   void aTestConnectionKeepsWhitelistedParamsAcrossParamVerbs() {
-    assertEquals(true, alice.verb("paramAdd", "name", "bob"));
-    assertEquals(true, alice.verb("paramAdd", "greeting=hey"));
+    assertEquals(Optional.of(true), alice.verb("paramAdd", "name", "bob"));
+    assertEquals(Optional.of(true), alice.verb("paramAdd", "greeting=hey"));
 
-    assertEquals("bob", alice.verb("paramView", "name"));
-    assertEquals(Map.of("name", "bob", "greeting", "hey"), alice.verb("paramsView"));
+    assertEquals(Optional.of("bob"), alice.verb("paramView", "name"));
+    assertEquals(Optional.of(Map.of("name", "bob", "greeting", "hey")), alice.verb("paramsView"));
     alice.verb("paramDelete", "name");
-    assertEquals(Map.of("greeting", "hey"), alice.verb("paramsView"));
+    assertEquals(Optional.of(Map.of("greeting", "hey")), alice.verb("paramsView"));
     alice.verb("paramsDelete");
-    assertEquals(Map.of(), alice.verb("paramsView"));
+    assertEquals(Optional.of(Map.of()), alice.verb("paramsView"));
   }
 
   @Test

@@ -1,9 +1,13 @@
 package org.actionhero4j.tck;
 
+import java.math.BigDecimal;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.actionhero4j.internal.Json;
 import org.junit.jupiter.api.Test;
@@ -62,13 +66,41 @@ public abstract class PrimusLayerTck extends TransportTck {
   }
 
   @Test
-  void invalidJsonIsDroppedAndTheConnectionStaysOpen() throws Exception {
+  void invalidJsonGetsAnErrorReplyAndTheConnectionStaysOpen() throws Exception {
     try (TckSocket s = app().welcomedSocket()) {
       s.sendRaw("this is not json");
-      s.sendRaw("{\"event\":");
+      Map<String, Object> notJson = s.awaitMap(m -> m.containsKey("error"));
+      assertTrue(String.valueOf(notJson.get("error")).startsWith("Error: the message is not valid: "), notJson.toString());
+      assertEquals(notJson.get("error"), notJson.get("status"));
+      assertEquals("response", notJson.get("context"));
+      s.sendRaw("{\"event\":\"action\",\"messageId\":42,");
+      Map<String, Object> truncated = s.awaitReply(42);
+      assertTrue(String.valueOf(truncated.get("error")).startsWith("Error: the message is not valid: "), truncated.toString());
       Map<String, Object> reply = s.request(TckSocket.map("event", "detailsView", "messageId", 7));
       assertEquals("OK", reply.get("status"));
-      assertTrue(s.received().stream().noneMatch(v -> v instanceof Map<?, ?> m && m.containsKey("error") && !m.equals(reply)));
+    }
+  }
+
+  @Test
+  void aFrameNestedTooDeeplyGetsAnErrorReplyAndTheConnectionStaysOpen() throws Exception {
+    try (TckSocket s = app().welcomedSocket()) {
+      s.sendRaw("[".repeat(100_000) + "]".repeat(100_000));
+      Map<String, Object> tooDeep = s.awaitMap(m -> m.containsKey("error"));
+      assertTrue(String.valueOf(tooDeep.get("error")).startsWith("Error: the message is not valid: "), tooDeep.toString());
+      assertEquals("OK", s.request(TckSocket.map("event", "detailsView", "messageId", 8)).get("status"));
+    }
+  }
+
+  @Test
+  void numericMessageIdsComeBackWithTheirExactValue() throws Exception {
+    try (TckSocket s = app().welcomedSocket()) {
+      for (String id : List.of("1.7976931348623157e309", "123456789012345678901234567890", "0.1", "7")) {
+        BigDecimal expected = new BigDecimal(id);
+        s.sendRaw("{\"event\":\"detailsView\",\"messageId\":" + id + "}");
+        Map<String, Object> reply =
+            s.awaitMap(m -> m.get("messageId") instanceof Number n && new BigDecimal(n.toString()).compareTo(expected) == 0);
+        assertEquals("OK", reply.get("status"), id);
+      }
     }
   }
 

@@ -66,7 +66,10 @@ public abstract class SocketProtocolTck extends TransportTck {
       assertEquals(
           "unknown action or invalid apiVersion",
           s.request(map("event", "action", "messageId", 3)).get("error"));
-      assertEquals("boom", s.request(map("event", "action", "params", map("action", "boom"), "messageId", 4)).get("error"));
+      assertEquals("boom", s.request(map("event", "action", "params", map("action", "refuse"), "messageId", 4)).get("error"));
+      assertEquals(
+          "internal error",
+          s.request(map("event", "action", "params", map("action", "boom"), "messageId", 5)).get("error"));
     }
   }
 

@@ -57,7 +57,7 @@ public final class TckApp implements AutoCloseable {
   private static Actionhero.Builder builder(String transport, Path publicDir) {
     return
         Actionhero.builder()
-            .configDirectory(null)
+            .noConfigDirectory()
             .environmentVariables(Map.of())
             .discoverPlugins(false)
             .plugin(new TckPlugin())

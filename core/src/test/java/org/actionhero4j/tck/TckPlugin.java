@@ -48,6 +48,9 @@ public final class TckPlugin implements Plugin {
     ctx.action(simple("boom", null, c -> {
       throw new IllegalStateException("boom");
     }));
+    ctx.action(simple("refuse", null, c -> {
+      throw new ActionheroException("boom");
+    }));
     ctx.action(simple("destroyMe", null, c -> {
       c.setToRender(false);
       c.connection().destroy();

@@ -165,7 +165,7 @@ public final class TckSocket implements AutoCloseable {
         partial.setLength(0);
         Object value;
         try {
-          value = Json.decode(text);
+          value = Json.decodeExact(text);
         } catch (IllegalArgumentException e) {
           value = "INVALID:" + text;
         }

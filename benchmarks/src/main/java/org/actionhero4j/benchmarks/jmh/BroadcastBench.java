@@ -8,10 +8,10 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.actionhero4j.Actionhero;
 import org.actionhero4j.benchmarks.servers.BenchServer;
-import org.actionhero4j.internal.Json;
-import org.actionhero4j.internal.LocalConnection;
-import org.actionhero4j.spi.ConnectionChannel;
-import org.actionhero4j.spi.OutboundMessage;
+import org.actionhero4j.internal.connections.ConnectionChannel;
+import org.actionhero4j.internal.connections.ConnectionRegistry;
+import org.actionhero4j.internal.connections.LocalConnection;
+import org.actionhero4j.internal.connections.OutboundMessage;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -67,7 +67,9 @@ public class BroadcastBench {
     for (int i = 0; i < members; i++) {
       String id = UUID.randomUUID().toString();
       LocalConnection c =
-          app.internals().connections().open(id, "websocket", id, "127.0.0.1", 0, true, new Discard());
+          app.injector()
+              .getInstance(ConnectionRegistry.class)
+              .open(id, "websocket", id, "127.0.0.1", 0, true, new Discard());
       connections.add(c);
       app.chatRooms().addMember(id, "defaultRoom");
     }
@@ -86,7 +88,7 @@ public class BroadcastBench {
 
   @Benchmark
   public void encodeOnceForAll(Blackhole bh) {
-    OutboundMessage shared = new OutboundMessage(payload, Json::encode);
+    OutboundMessage shared = OutboundMessage.of(payload);
     for (int i = 0; i < members; i++) {
       bh.consume(shared.json());
     }
@@ -95,7 +97,7 @@ public class BroadcastBench {
   @Benchmark
   public void encodePerMember(Blackhole bh) {
     for (int i = 0; i < members; i++) {
-      bh.consume(new OutboundMessage(payload, Json::encode).json());
+      bh.consume(OutboundMessage.of(payload).json());
     }
   }
 

@@ -73,7 +73,7 @@ public final class BenchServer {
     Map<String, Object> rooms = new LinkedHashMap<>();
     rooms.put("defaultRoom", Map.of());
     return Actionhero.builder()
-        .configDirectory(null)
+        .noConfigDirectory()
         .discoverPlugins(false)
         .plugin(new BenchPlugin())
         .set("web.port", port)

@@ -9,15 +9,26 @@ import java.util.concurrent.TimeUnit;
 /**
  * Primus' heartbeat, one timer for every socket: each tick, a socket that answered nothing since the
  * previous ping is closed (without {@code primus::server::close}, so the client reconnects), and the
- * others get a new ping.
+ * others get a new ping. The timer thread starts with {@link #start()}.
  */
 final class Heartbeats {
 
-  private final Set<SocketConnection> sockets = ConcurrentHashMap.newKeySet();
-  private final ScheduledExecutorService timer;
+  /** A socket that takes part in the heartbeat. */
+  interface Beating {
+    /** One tick: ping, or close when the previous ping went unanswered. */
+    void heartbeat(long now);
+  }
+
+  private final Set<Beating> sockets = ConcurrentHashMap.newKeySet();
+  private final long intervalMillis;
+  private volatile ScheduledExecutorService timer;
 
   Heartbeats(long intervalMillis) {
-    if (intervalMillis > 0) {
+    this.intervalMillis = intervalMillis;
+  }
+
+  synchronized void start() {
+    if (intervalMillis > 0 && timer == null) {
       timer =
           Executors.newSingleThreadScheduledExecutor(
               r -> {
@@ -26,33 +37,28 @@ final class Heartbeats {
                 return t;
               });
       timer.scheduleAtFixedRate(this::tick, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
-    } else {
-      timer = null;
     }
   }
 
-  void add(SocketConnection socket) {
+  void add(Beating socket) {
     sockets.add(socket);
   }
 
-  void remove(SocketConnection socket) {
+  void remove(Beating socket) {
     sockets.remove(socket);
-  }
-
-  int size() {
-    return sockets.size();
   }
 
   private void tick() {
     long now = System.currentTimeMillis();
-    for (SocketConnection socket : sockets) {
+    for (Beating socket : sockets) {
       socket.heartbeat(now);
     }
   }
 
-  void stop() {
+  synchronized void stop() {
     if (timer != null) {
       timer.shutdownNow();
+      timer = null;
     }
   }
 }

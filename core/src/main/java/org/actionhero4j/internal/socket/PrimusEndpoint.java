@@ -5,9 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import org.actionhero4j.config.WebConfig;
 import org.actionhero4j.config.WebsocketConfig;
+import org.actionhero4j.internal.ErrorTexts;
 import org.actionhero4j.internal.Json;
-import org.actionhero4j.internal.Node;
+import org.actionhero4j.internal.actions.ActionPipeline;
+import org.actionhero4j.internal.connections.ConnectionRegistry;
+import org.actionhero4j.internal.verbs.VerbDispatcher;
 import org.actionhero4j.internal.web.ClientAddress;
 import org.actionhero4j.internal.web.OriginPolicy;
 import org.actionhero4j.internal.web.QueryString;
@@ -25,22 +30,46 @@ public final class PrimusEndpoint {
 
   private static final Logger log = LoggerFactory.getLogger(PrimusEndpoint.class);
 
-  private final Node node;
-  private final StaticFiles staticFiles;
   private final WebsocketConfig.Server config;
+  private final WebConfig web;
   private final OriginPolicy origins;
   private final Heartbeats heartbeats;
+  private final SocketServices services;
   private final Set<SocketConnection> open = ConcurrentHashMap.newKeySet();
   private final String pathname;
 
-  public PrimusEndpoint(Node node, StaticFiles staticFiles) {
-    this.node = node;
-    this.staticFiles = staticFiles;
-    this.config = node.config().websocket().server();
+  public PrimusEndpoint(
+      WebsocketConfig websocket,
+      WebConfig web,
+      String welcomeMessage,
+      StaticFiles staticFiles,
+      ErrorTexts errors,
+      Executor executor,
+      ConnectionRegistry connections,
+      ActionPipeline pipeline,
+      VerbDispatcher verbs) {
+    this.config = websocket.server();
+    this.web = web;
     this.origins = new OriginPolicy(config.origins());
     this.heartbeats = new Heartbeats(config.pingInterval());
+    this.services =
+        new SocketServices(
+            executor,
+            connections,
+            pipeline,
+            verbs,
+            new FileVerb(staticFiles, errors),
+            errors,
+            config,
+            heartbeats,
+            welcomeMessage == null ? "" : welcomeMessage);
     String p = config.pathname();
     this.pathname = p.startsWith("/") ? p : "/" + p;
+  }
+
+  /** Starts the heartbeat timer. */
+  public void start() {
+    heartbeats.start();
   }
 
   /** Whether a request path belongs to Primus (a plain prefix match, as Primus does). */
@@ -88,7 +117,7 @@ public final class PrimusEndpoint {
       exchange.respond(Responses.status(403).text("text/plain", "origin not allowed: " + origin));
       return;
     }
-    int cap = node.config().web().maxConnections();
+    int cap = web.maxConnections();
     if (cap > 0 && open.size() >= cap) {
       log.warn("refused a socket: {} are open, the cap (web.maxConnections) is {}", open.size(), cap);
       exchange.respond(
@@ -97,18 +126,20 @@ public final class PrimusEndpoint {
               .text("text/plain", "too many connections; try again later"));
       return;
     }
-    String cookieKey = node.config().web().fingerprintOptions().cookieKey();
+    String cookieKey = web.fingerprintOptions().cookieKey();
     String fingerprint = QueryString.cookie(exchange.headers("Cookie"), cookieKey);
     if (fingerprint == null || fingerprint.isEmpty()) {
       Object fromQuery = QueryString.parse(exchange.rawQuery()).get(cookieKey);
       fingerprint = fromQuery == null ? null : String.valueOf(fromQuery);
     }
     ClientAddress address = ClientAddress.of(exchange::headers, exchange.remoteAddress());
-    String fp = fingerprint;
+    String fp = fingerprint == null ? "" : fingerprint;
     exchange.upgrade(
         session -> {
-          SocketConnection socket = new SocketConnection(this, session, fp, address.ip(), address.port());
+          SocketConnection socket =
+              new SocketConnection(services, session, fp, address.ip(), address.port(), open::remove);
           open.add(socket);
+          socket.start();
           return socket;
         });
   }
@@ -117,27 +148,12 @@ public final class PrimusEndpoint {
     return values.isEmpty() ? null : values.get(0);
   }
 
-  void closed(SocketConnection socket) {
-    open.remove(socket);
-  }
-
   /** Open sockets (including those whose connection is still being created). */
   public int openSockets() {
     return open.size();
   }
 
-  Node node() {
-    return node;
-  }
-
-  StaticFiles staticFiles() {
-    return staticFiles;
-  }
-
-  Heartbeats heartbeats() {
-    return heartbeats;
-  }
-
+  /** Stops the heartbeat timer. */
   public void stop() {
     heartbeats.stop();
   }

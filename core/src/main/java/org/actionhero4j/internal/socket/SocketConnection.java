@@ -1,29 +1,23 @@
 package org.actionhero4j.internal.socket;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.actionhero4j.ActionheroException;
 import org.actionhero4j.Connection;
-import org.actionhero4j.internal.ConnectionRegistry;
+import org.actionhero4j.MessageId;
 import org.actionhero4j.internal.Json;
-import org.actionhero4j.internal.LocalConnection;
-import org.actionhero4j.internal.Node;
-import org.actionhero4j.internal.VerbDispatcher;
-import org.actionhero4j.internal.web.StaticFiles;
-import org.actionhero4j.spi.ConnectionChannel;
-import org.actionhero4j.spi.OutboundMessage;
+import org.actionhero4j.internal.connections.ConnectionChannel;
+import org.actionhero4j.internal.connections.ConnectionRegistry;
+import org.actionhero4j.internal.connections.LocalConnection;
+import org.actionhero4j.internal.connections.OutboundMessage;
+import org.actionhero4j.internal.verbs.VerbDispatcher;
 import org.actionhero4j.spi.SocketListener;
 import org.actionhero4j.spi.SocketSession;
 import org.slf4j.Logger;
@@ -34,15 +28,14 @@ import org.slf4j.LoggerFactory;
  * worker pool (never on the transport's IO thread); actions run concurrently and reply in
  * completion order. Outbound frames are bounded per socket.
  */
-final class SocketConnection implements SocketListener, ConnectionChannel {
+final class SocketConnection implements SocketListener, ConnectionChannel, Heartbeats.Beating {
 
   private static final Logger log = LoggerFactory.getLogger(SocketConnection.class);
-  private static final DateTimeFormatter ISO_MILLIS =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+  private static final int MAX_REASON_CHARS = 200;
 
-  private final PrimusEndpoint endpoint;
-  private final Node node;
+  private final SocketServices node;
   private final SocketSession session;
+  private final Consumer<SocketConnection> onClosed;
   private final String id = UUID.randomUUID().toString();
   private final String fingerprint;
   private final String remoteIp;
@@ -55,23 +48,24 @@ final class SocketConnection implements SocketListener, ConnectionChannel {
   private volatile LocalConnection connection;
 
   SocketConnection(
-      PrimusEndpoint endpoint,
+      SocketServices node,
       SocketSession session,
-      String fingerprintOrNull,
+      String fingerprint,
       String remoteIp,
-      int remotePort) {
-    this.endpoint = endpoint;
-    this.node = endpoint.node();
+      int remotePort,
+      Consumer<SocketConnection> onClosed) {
+    this.node = node;
     this.session = session;
-    this.fingerprint = fingerprintOrNull == null || fingerprintOrNull.isEmpty() ? id : fingerprintOrNull;
+    this.onClosed = onClosed;
+    this.fingerprint = fingerprint.isEmpty() ? id : fingerprint;
     this.remoteIp = remoteIp;
     this.remotePort = remotePort;
     this.mailbox = new SerialExecutor(node.executor());
-    mailbox.execute(this::open);
   }
 
-  String id() {
-    return id;
+  /** Creates the connection (connection middleware runs) and sends the welcome, off the IO thread. */
+  void start() {
+    mailbox.execute(this::open);
   }
 
   private void open() {
@@ -81,19 +75,18 @@ final class SocketConnection implements SocketListener, ConnectionChannel {
     } catch (Exception e) {
       log.info("socket {} refused by connection middleware: {}", id, e.getMessage());
       closing.set(true);
-      session.close(1008, truncate(e.getMessage()));
-      endpoint.closed(this);
+      session.close(1008, closeReason(e.getMessage()));
+      onClosed.accept(this);
       return;
     }
     if (closing.get()) {
       node.connections().destroy(connection, ConnectionRegistry.Ending.CLOSED);
       return;
     }
-    endpoint.heartbeats().add(this);
-    String welcome = node.config().general().welcomeMessage();
-    if (welcome != null && !welcome.isEmpty()) {
+    node.heartbeats().add(this);
+    if (!node.welcomeMessage().isEmpty()) {
       Map<String, Object> message = new LinkedHashMap<>();
-      message.put("welcome", welcome);
+      message.put("welcome", node.welcomeMessage());
       message.put("context", "api");
       write(Json.encode(message));
     }
@@ -112,8 +105,8 @@ final class SocketConnection implements SocketListener, ConnectionChannel {
   @Override
   public void onClose(int code, String reason) {
     closing.set(true);
-    endpoint.heartbeats().remove(this);
-    endpoint.closed(this);
+    node.heartbeats().remove(this);
+    onClosed.accept(this);
     mailbox.execute(
         () -> {
           LocalConnection c = connection;
@@ -123,10 +116,11 @@ final class SocketConnection implements SocketListener, ConnectionChannel {
         });
   }
 
-  void heartbeat(long now) {
+  @Override
+  public void heartbeat(long now) {
     if (!alive) {
       log.debug("socket {} sent no heartbeat; closing it", id);
-      endpoint.heartbeats().remove(this);
+      node.heartbeats().remove(this);
       closing.set(true);
       session.close(1000, "heartbeat timeout");
       return;
@@ -146,7 +140,12 @@ final class SocketConnection implements SocketListener, ConnectionChannel {
     } else if (frame instanceof PrimusFraming.IdRequest) {
       write(PrimusFraming.id(id));
     } else if (frame instanceof PrimusFraming.Invalid invalid) {
-      log.debug("socket {} sent invalid JSON, dropped: {}", id, invalid.reason());
+      log.debug("socket {} sent a frame that is not valid JSON: {}", id, invalid.reason());
+      MessageId messageId = invalid.messageId().filter(v -> !isFalsy(v)).map(Json::messageId)
+          .orElseGet(MessageId::random);
+      c.messageId(messageId);
+      c.params(Map.of());
+      replyError(node.errors().invalidFrame(truncate(invalid.reason())), null, messageId);
     } else if (frame instanceof PrimusFraming.Data data) {
       handle(c, data.value());
     }
@@ -154,7 +153,7 @@ final class SocketConnection implements SocketListener, ConnectionChannel {
 
   private void handle(LocalConnection c, Object value) {
     if (!(value instanceof Map<?, ?> raw)) {
-      Object messageId = UUID.randomUUID().toString();
+      MessageId messageId = MessageId.random();
       c.messageId(messageId);
       c.params(Map.of());
       replyError(node.errors().verbNotFound(null), value, messageId);
@@ -163,10 +162,8 @@ final class SocketConnection implements SocketListener, ConnectionChannel {
     Map<String, Object> data = new LinkedHashMap<>();
     raw.forEach((k, v) -> data.put(String.valueOf(k), v));
     Object event = data.remove("event");
-    Object messageId = data.remove("messageId");
-    if (isFalsy(messageId)) {
-      messageId = UUID.randomUUID().toString();
-    }
+    Object rawId = data.remove("messageId");
+    MessageId messageId = isFalsy(rawId) ? MessageId.random() : Json.messageId(rawId);
     c.messageId(messageId);
     c.params(Map.of());
     if ("action".equals(event)) {
@@ -175,13 +172,13 @@ final class SocketConnection implements SocketListener, ConnectionChannel {
       Map<String, Object> params = new LinkedHashMap<>();
       params.put("file", data.get("file"));
       c.params(params);
-      reply(fileResponse(data.get("file")), messageId);
+      reply(node.files().answer(data.get("file")), messageId);
     } else {
       runVerb(c, event, data, messageId);
     }
   }
 
-  private void runAction(LocalConnection c, Map<String, Object> data, Object messageId) {
+  private void runAction(LocalConnection c, Map<String, Object> data, MessageId messageId) {
     Map<String, Object> params = new LinkedHashMap<>();
     if (data.get("params") instanceof Map<?, ?> given) {
       given.forEach((k, v) -> params.put(String.valueOf(k), v));
@@ -202,13 +199,13 @@ final class SocketConnection implements SocketListener, ConnectionChannel {
               if (failure != null) {
                 log.warn("action pipeline failed on socket {}: {}", id, failure.toString());
                 Map<String, Object> error = new LinkedHashMap<>();
-                error.put("error", String.valueOf(failure.getMessage()));
+                error.put("error", node.errors().internalError());
                 reply(error, messageId);
               }
             });
   }
 
-  private void runVerb(LocalConnection c, Object verb, Map<String, Object> data, Object messageId) {
+  private void runVerb(LocalConnection c, Object verb, Map<String, Object> data, MessageId messageId) {
     List<Object> words = new ArrayList<>();
     if (data.containsKey("room")) {
       words.add(data.remove("room"));
@@ -237,60 +234,29 @@ final class SocketConnection implements SocketListener, ConnectionChannel {
     } catch (ActionheroException e) {
       replyError(e.getMessage(), data, messageId);
     } catch (RuntimeException e) {
-      log.warn("verb {} failed on socket {}: {}", verb, id, e.toString(), e);
-      replyError(e.getMessage(), data, messageId);
+      log.error("verb {} failed on socket {}", verb, id, e);
+      replyError(node.errors().internalError(), data, messageId);
     }
   }
 
-  private void replyError(String message, Object data, Object messageId) {
+  private void replyError(String message, Object data, MessageId messageId) {
     String text = "Error: " + message;
     Map<String, Object> reply = new LinkedHashMap<>();
     reply.put("status", text);
     reply.put("error", text);
     reply.put("context", "response");
-    reply.put("data", data);
+    if (data != null) {
+      reply.put("data", data);
+    }
     reply.put("messageId", messageId);
     write(Json.encode(reply));
   }
 
-  private void reply(Map<String, Object> response, Object messageId) {
+  private void reply(Map<String, Object> response, MessageId messageId) {
     Map<String, Object> body = new LinkedHashMap<>(response);
     body.put("context", "response");
     body.put("messageId", messageId);
     write(Json.encode(body));
-  }
-
-  private Map<String, Object> fileResponse(Object file) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    try {
-      Optional<StaticFiles.StaticFile> found =
-          file == null ? Optional.empty() : endpoint.staticFiles().find(String.valueOf(file));
-      if (found.isPresent()) {
-        StaticFiles.StaticFile f = found.get();
-        if (f.isText()) {
-          out.put("content", new String(f.content(), StandardCharsets.UTF_8));
-        } else {
-          out.put("content", Base64.getEncoder().encodeToString(f.content()));
-          out.put("encoding", "base64");
-        }
-        out.put("mime", f.mime());
-        out.put("length", f.content().length);
-        out.put("lastModified", ISO_MILLIS.format(java.time.Instant.ofEpochMilli(f.lastModifiedMillis())));
-        return out;
-      }
-      String error = node.errors().fileNotFound();
-      out.put("error", error);
-      out.put("content", null);
-      out.put("mime", "text/html");
-      out.put("length", error.length());
-    } catch (IOException e) {
-      String error = node.errors().fileReadError(e.getMessage());
-      out.put("error", error);
-      out.put("content", null);
-      out.put("mime", "text/html");
-      out.put("length", error.length());
-    }
-    return out;
   }
 
   private static boolean isFalsy(Object v) {
@@ -307,7 +273,7 @@ final class SocketConnection implements SocketListener, ConnectionChannel {
 
   @Override
   public void end(boolean reconnect) {
-    endpoint.heartbeats().remove(this);
+    node.heartbeats().remove(this);
     if (reconnect) {
       if (closing.compareAndSet(false, true)) {
         session.close(1001, "server shutting down");
@@ -328,7 +294,7 @@ final class SocketConnection implements SocketListener, ConnectionChannel {
     int bytes = text.length();
     int messages = queuedMessages.incrementAndGet();
     long pendingBytes = queuedBytes.addAndGet(bytes);
-    var limits = node.config().websocket().server();
+    var limits = node.limits();
     if (messages > limits.outboundQueueMessages() || pendingBytes > limits.outboundQueueBytes()) {
       queuedMessages.decrementAndGet();
       queuedBytes.addAndGet(-bytes);
@@ -346,20 +312,26 @@ final class SocketConnection implements SocketListener, ConnectionChannel {
   private final AtomicBoolean slowLogged = new AtomicBoolean();
 
   private void slowConsumer(int messages, long bytes) {
-    boolean close = !"drop".equals(node.config().websocket().server().slowConsumerPolicy());
+    boolean close = !"drop".equals(node.limits().slowConsumerPolicy());
     if (slowLogged.compareAndSet(false, true)) {
       log.warn(
           "socket {} is not reading ({} frames, {} bytes waiting); {}",
           id, messages, bytes, close ? "closing it with 1008" : "dropping frames");
     }
     if (close && closing.compareAndSet(false, true)) {
-      endpoint.heartbeats().remove(this);
+      node.heartbeats().remove(this);
       session.close(1008, "slow consumer");
     }
   }
 
-  private static String truncate(String s) {
+  /** Close reasons must fit 123 bytes of UTF-8; 100 characters of the usual texts do. */
+  private static String closeReason(String s) {
     String text = s == null ? "refused" : s;
     return text.length() > 100 ? text.substring(0, 100) : text;
+  }
+
+  private static String truncate(String s) {
+    String text = s == null ? "refused" : s;
+    return text.length() > MAX_REASON_CHARS ? text.substring(0, MAX_REASON_CHARS) : text;
   }
 }

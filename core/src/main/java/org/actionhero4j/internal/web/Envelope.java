@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import org.actionhero4j.config.GeneralConfig;
 import org.actionhero4j.config.WebConfig;
-import org.actionhero4j.internal.ActionRegistry;
+import org.actionhero4j.MessageId;
+import org.actionhero4j.internal.actions.ActionRegistry;
 
 /**
  * The JSON body of an HTTP answer (PROTOCOL B3.3): the action's response, then
@@ -21,7 +22,7 @@ final class Envelope {
   static final String JAVASCRIPT = "application/javascript";
 
   /** Who asked: the {@code requesterInformation} fields besides the params. */
-  record Requester(String id, String fingerprint, Object messageId, String remoteIp) {}
+  record Requester(String id, String fingerprint, MessageId messageId, String remoteIp) {}
 
   /** A rendered body and its Content-Type. */
   record Rendered(String contentType, byte[] body) {}

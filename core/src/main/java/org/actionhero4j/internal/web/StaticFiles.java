@@ -72,11 +72,11 @@ public final class StaticFiles {
   /**
    * @param served files plugins serve from memory; they shadow files on disk at the same path
    */
-  public StaticFiles(List<Path> roots, List<org.actionhero4j.spi.ServedFile> served) {
+  public StaticFiles(List<Path> roots, List<org.actionhero4j.ServedFile> served) {
     this.roots = roots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
     long now = System.currentTimeMillis();
     Map<String, StaticFile> byPath = new java.util.HashMap<>();
-    for (org.actionhero4j.spi.ServedFile f : served) {
+    for (org.actionhero4j.ServedFile f : served) {
       String path = f.path().startsWith("/") ? f.path().substring(1) : f.path();
       byPath.put(path, new StaticFile(Path.of(path), f.content(), f.contentType(), now));
     }

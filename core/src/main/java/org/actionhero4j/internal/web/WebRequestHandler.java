@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,15 +17,21 @@ import org.actionhero4j.ActionheroException;
 import org.actionhero4j.Connection;
 import org.actionhero4j.config.RoutesConfig.Route;
 import org.actionhero4j.config.WebConfig;
-import org.actionhero4j.internal.ActionProcessor;
-import org.actionhero4j.internal.ConnectionRegistry;
-import org.actionhero4j.internal.LocalConnection;
-import org.actionhero4j.internal.Node;
-import org.actionhero4j.spi.ConnectionChannel;
+import org.actionhero4j.MessageId;
+import org.actionhero4j.config.GeneralConfig;
+import org.actionhero4j.config.RoutesConfig;
+import org.actionhero4j.internal.ErrorTexts;
+import org.actionhero4j.internal.Json;
+import org.actionhero4j.internal.actions.ActionPipeline;
+import org.actionhero4j.internal.actions.ActionProcessor;
+import org.actionhero4j.internal.actions.ActionRegistry;
+import org.actionhero4j.internal.connections.ConnectionChannel;
+import org.actionhero4j.internal.connections.ConnectionRegistry;
+import org.actionhero4j.internal.connections.LocalConnection;
+import org.actionhero4j.internal.connections.OutboundMessage;
 import org.actionhero4j.spi.HttpExchange;
 import org.actionhero4j.spi.HttpExchange.BodyTooLargeException;
 import org.actionhero4j.spi.HttpResponse;
-import org.actionhero4j.spi.OutboundMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,8 +54,8 @@ import org.slf4j.LoggerFactory;
  *   <li>file mode: the file ({@link StaticFileResponder}); a refused origin still gets the file,
  *       without {@code Access-Control-Allow-Origin};
  *   <li>api mode: the body is read (methods other than GET and HEAD; over
- *       {@code web.maxRequestBodyBytes}: 413 JSON error), then the rest runs on
- *       {@code node.executor()}.
+ *       {@code web.maxRequestBodyBytes}: 413 JSON error), then the rest runs on the worker
+ *       executor.
  * </ol>
  *
  * <p>Params of an api request, later sources winning: the query string (string values), the body
@@ -73,7 +80,7 @@ import org.slf4j.LoggerFactory;
  * {@code toRender} false gets an empty body with that status. Error responses made here (400, 403,
  * 405, 413, 503) keep their status whatever {@code returnErrorCodes} says.
  */
-final class WebRequestHandler {
+public final class WebRequestHandler {
 
   private static final Logger log = LoggerFactory.getLogger(WebRequestHandler.class);
 
@@ -96,8 +103,12 @@ final class WebRequestHandler {
         public void end(boolean reconnect) {}
       };
 
-  private final Node node;
   private final StaticFiles staticFiles;
+  private final ErrorTexts errors;
+  private final Executor executor;
+  private final ConnectionRegistry connections;
+  private final ActionRegistry actions;
+  private final ActionPipeline pipeline;
   private final WebConfig web;
   private final Routes routes;
   private final CrossOrigin crossOrigin;
@@ -105,17 +116,31 @@ final class WebRequestHandler {
   private final StaticFileResponder files;
   private final Map<String, StaticFiles> routeDirectories = new ConcurrentHashMap<>();
 
-  WebRequestHandler(Node node, StaticFiles staticFiles) {
-    this.node = node;
+  public WebRequestHandler(
+      WebConfig web,
+      RoutesConfig routes,
+      GeneralConfig general,
+      ErrorTexts errors,
+      StaticFiles staticFiles,
+      Executor executor,
+      ConnectionRegistry connections,
+      ActionRegistry actions,
+      ActionPipeline pipeline) {
     this.staticFiles = staticFiles;
-    this.web = node.config().web();
-    this.routes = Routes.of(node.config().routes());
+    this.errors = errors;
+    this.executor = executor;
+    this.connections = connections;
+    this.actions = actions;
+    this.pipeline = pipeline;
+    this.web = web;
+    this.routes = Routes.of(routes);
     this.crossOrigin = new CrossOrigin(web.allowedOrigins());
-    this.envelope = new Envelope(web, node.config().general());
-    this.files = new StaticFileResponder(web, node.errors());
+    this.envelope = new Envelope(web, general);
+    this.files = new StaticFileResponder(web, errors);
   }
 
-  void handle(HttpExchange exchange) {
+  /** Answers one request, exactly once. */
+  public void handle(HttpExchange exchange) {
     long receivedAt = System.currentTimeMillis();
     String method = exchange.method().toUpperCase(Locale.ROOT);
     RequestTarget target = RequestTarget.of(exchange.rawPath(), web);
@@ -181,17 +206,18 @@ final class WebRequestHandler {
   /** Runs work on the worker pool; a pool that refuses it means the node is stopping. */
   private void dispatch(Request request, Runnable work) {
     try {
-      node.executor().execute(() -> {
+      executor.execute(() -> {
         try {
           work.run();
         } catch (RuntimeException e) {
           log.error("{} {} failed: {}", request.method, request.exchange.rawPath(), e.toString(), e);
-          request.send(error(request, request.headers.withStatus(500), "internal error", request.queryParams()));
+          request.send(
+              error(request, request.headers.withStatus(500), errors.internalError(), request.queryParams()));
         }
       });
     } catch (RejectedExecutionException e) {
       request.send(
-          error(request, request.headers.withStatus(503), node.errors().serverShuttingDown(), request.queryParams()));
+          error(request, request.headers.withStatus(503), errors.serverShuttingDown(), request.queryParams()));
     }
   }
 
@@ -224,7 +250,7 @@ final class WebRequestHandler {
     }
     Object named = params.get("action");
     List<String> segments = request.target.segments();
-    if (named == null || node.actions().resolve(named, null).isEmpty()) {
+    if (named == null || actions.resolveRequested(named, null).isEmpty()) {
       Optional<Routes.Match> match = routes.match(request.method, segments);
       if (match.isPresent()) {
         Route route = match.get().route();
@@ -244,7 +270,7 @@ final class WebRequestHandler {
     }
     if (request.method.equals("TRACE")) {
       Map<String, Object> info =
-          envelope.requesterInformation(request.requester(params), params, node.actions().allInputNames());
+          envelope.requesterInformation(request.requester(params), params, actions.allInputNames());
       request.send(rendered(request.headers.withStatus(200), envelope.render(info, null)));
       return;
     }
@@ -256,7 +282,7 @@ final class WebRequestHandler {
     LocalConnection connection;
     try {
       connection =
-          node.connections()
+          connections
               .open(
                   requester.id(),
                   Connection.WEB,
@@ -278,34 +304,23 @@ final class WebRequestHandler {
     try {
       connection.params(params);
       connection.messageId(requester.messageId());
-      ActionProcessor processor = node.pipeline().runHere(connection, params, requester.messageId());
+      ActionProcessor processor = pipeline.runHere(connection, params, requester.messageId());
       request.send(answer(request, requester, processor, params));
     } finally {
-      node.connections().destroy(connection, ConnectionRegistry.Ending.CLOSED);
+      connections.destroy(connection, ConnectionRegistry.Ending.CLOSED);
     }
   }
 
   private HttpResponse answer(
       Request request, Envelope.Requester requester, ActionProcessor processor, Map<String, Object> params) {
-    int status = processor.failed() && web.returnErrorCodes() ? errorStatus(processor) : 200;
+    int status = web.returnErrorCodes() ? processor.httpStatus(web.defaultErrorStatusCode()) : 200;
     Responses response = request.headers.withStatus(status);
     if (!processor.toRender()) {
       return response.empty();
     }
     Map<String, Object> body =
-        envelope.wrap(processor.response(), requester, params, node.actions().allInputNames(), request.receivedAt);
+        envelope.wrap(processor.response(), requester, params, actions.allInputNames(), request.receivedAt);
     return rendered(response, envelope.render(body, params.get("callback")));
-  }
-
-  private int errorStatus(ActionProcessor processor) {
-    if (processor.requestedHttpStatus().isPresent()) {
-      return processor.requestedHttpStatus().getAsInt();
-    }
-    return switch (processor.outcome()) {
-      case UNKNOWN_ACTION -> 404;
-      case MISSING_PARAMS -> 422;
-      default -> web.defaultErrorStatusCode();
-    };
   }
 
   private void serveFile(Request request, StaticFiles from, List<String> segments) {
@@ -324,7 +339,7 @@ final class WebRequestHandler {
             Map.of("error", message),
             request.requester(params),
             params,
-            node.actions().allInputNames(),
+            actions.allInputNames(),
             request.receivedAt);
     return rendered(response, envelope.render(body, params.get("callback")));
   }
@@ -377,7 +392,8 @@ final class WebRequestHandler {
 
     /** Connection id {@code <fingerprint>-<uuid>}; messageId the uuid unless the params name one. */
     Envelope.Requester requester(Map<String, Object> params) {
-      Object messageId = params.get("messageId") != null ? params.get("messageId") : uuid;
+      Object given = params.get("messageId");
+      MessageId messageId = given != null && !"".equals(given) ? Json.messageId(given) : MessageId.of(uuid);
       return new Envelope.Requester(fingerprint.value() + "-" + uuid, fingerprint.value(), messageId, address.ip());
     }
 

@@ -7,6 +7,10 @@ import java.util.function.UnaryOperator;
 import org.actionhero4j.Actionhero;
 import org.actionhero4j.PluginContext;
 import org.actionhero4j.TestApps;
+import org.actionhero4j.internal.ErrorTexts;
+import org.actionhero4j.internal.actions.ActionPipeline;
+import org.actionhero4j.internal.actions.ActionRegistry;
+import org.actionhero4j.internal.connections.ConnectionRegistry;
 
 /** A started application (no transport) and the HTTP handler under test, fed with fake exchanges. */
 final class WebHarness implements AutoCloseable {
@@ -16,7 +20,18 @@ final class WebHarness implements AutoCloseable {
 
   private WebHarness(Actionhero app, Path publicDir) {
     this.app = app;
-    this.handler = new WebRequestHandler(app.internals(), new StaticFiles(List.of(publicDir)));
+    var injector = app.injector();
+    this.handler =
+        new WebRequestHandler(
+            app.config().web(),
+            app.config().routes(),
+            app.config().general(),
+            new ErrorTexts(app.config().errors()),
+            new StaticFiles(List.of(publicDir)),
+            Runnable::run,
+            injector.getInstance(ConnectionRegistry.class),
+            injector.getInstance(ActionRegistry.class),
+            injector.getInstance(ActionPipeline.class));
   }
 
   static WebHarness start(

@@ -68,6 +68,21 @@ class WebRequestHandlerTest {
             }));
     c.action(
         TestApps.action(
+            ActionDefinition.named("npe"),
+            ctx -> {
+              String s = null;
+              return Map.of("length", s.length());
+            }));
+    c.action(
+        TestApps.action(
+            ActionDefinition.named("times")
+                .input(
+                    Input.named("times")
+                        .formatter((v, ctx) -> Integer.parseInt(v.toString()))
+                        .validator(org.actionhero4j.Validator.of(v -> (Integer) v <= 5, "times must be 1 to 5"))),
+            ctx -> Map.of()));
+    c.action(
+        TestApps.action(
             ActionDefinition.named("silent"),
             ctx -> {
               ctx.setToRender(false);
@@ -240,8 +255,31 @@ class WebRequestHandlerTest {
     assertEquals("pay first", payment.json().get("error"));
     FakeExchange.Answer boom = web.send(FakeExchange.get("/api/boom"));
     assertEquals(500, boom.status());
-    assertEquals("kaboom", boom.json().get("error"));
+    assertEquals("internal error", boom.json().get("error"));
     assertTrue(boom.json().containsKey("serverInformation"));
+  }
+
+  @Test
+  void aFormatterFailureAndAValidatorRefusalAnswer422NamingTheInput() throws Exception {
+    start(b -> b);
+
+    FakeExchange.Answer notANumber = web.send(FakeExchange.get("/api/times?times=abc"));
+    assertEquals(422, notANumber.status());
+    assertEquals("Input for parameter \"times\" failed validation!", notANumber.json().get("error"));
+    FakeExchange.Answer tooMany = web.send(FakeExchange.get("/api/times?times=9"));
+    assertEquals(422, tooMany.status());
+    assertEquals("times must be 1 to 5", tooMany.json().get("error"));
+  }
+
+  @Test
+  void aNullPointerExceptionAnswers500InternalErrorWithNothingOfTheJavaMessage() throws Exception {
+    start(b -> b);
+
+    FakeExchange.Answer npe = web.send(FakeExchange.get("/api/npe"));
+
+    assertEquals(500, npe.status());
+    assertEquals("internal error", npe.json().get("error"));
+    assertTrue(!npe.text().contains("Cannot invoke") && !npe.text().contains("NullPointer"), npe.text());
   }
 
   @Test

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.actionhero4j.Plugin;
 import org.actionhero4j.PluginContext;
-import org.actionhero4j.spi.ServedFile;
+import org.actionhero4j.ServedFile;
 
 /** Everything the chat adds: demo actions, chat and connection middleware, a stats push, the page. */
 public final class ChatPlugin implements Plugin {

@@ -1,71 +1,65 @@
 package org.actionhero4j.examples.chat;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.actionhero4j.Action;
 import org.actionhero4j.ActionContext;
 import org.actionhero4j.ActionDefinition;
 import org.actionhero4j.Input;
-import org.actionhero4j.Validator;
 
-/** Actionhero's classic demo actions. */
+/** Actionhero's classic demo actions, written with typed inputs and record replies. */
 final class DemoActions {
 
   private DemoActions() {}
 
   /** {@code randomNumber}: a random number, plain and in a sentence. */
   static final class RandomNumber implements Action {
+    record Reply(double randomNumber, String stringRandomNumber) {}
+
     @Override
     public ActionDefinition definition() {
       return ActionDefinition.named("randomNumber")
           .description("I am an API method which will generate a random number")
-          .outputExample(Map.of("randomNumber", 0.123, "stringRandomNumber", "Your random number is 0.123"))
+          .outputExample(new Reply(0.123, "Your random number is 0.123"))
           .build();
     }
 
     @Override
-    public Map<String, Object> run(ActionContext ctx) {
+    public Reply run(ActionContext ctx) {
       double n = ThreadLocalRandom.current().nextDouble();
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("randomNumber", n);
-      out.put("stringRandomNumber", "Your random number is " + n);
-      return out;
+      return new Reply(n, "Your random number is " + n);
     }
   }
 
   /** {@code sleepTest}: sleeps, then says for how long. */
   static final class SleepTest implements Action {
+    record Reply(long sleepStarted, long sleepEnded, long sleepDelta, int sleepDuration) {}
+
     @Override
     public ActionDefinition definition() {
       return ActionDefinition.named("sleepTest")
           .description("I will sleep and then return")
           .input(
               Input.named("sleepDuration")
+                  .asInteger()
                   .required()
                   .defaultValue(1000)
-                  .formatter((value, ctx) -> Integer.parseInt(String.valueOf(value).trim()))
-                  .validator(Validator.of(v -> (Integer) v >= 0 && (Integer) v <= 60_000, "sleepDuration must be 0 to 60000 ms")))
-          .outputExample(Map.of("sleepStarted", 1, "sleepEnded", 1001, "sleepDelta", 1000, "sleepDuration", 1000))
+                  .validate(ms -> ms >= 0 && ms <= 60_000, "sleepDuration must be 0 to 60000 ms"))
+          .outputExample(new Reply(1, 1001, 1000, 1000))
           .build();
     }
 
     @Override
-    public Map<String, Object> run(ActionContext ctx) throws InterruptedException {
-      int duration = (Integer) ctx.params().get("sleepDuration");
+    public Reply run(ActionContext ctx) throws InterruptedException {
+      int duration = ctx.param("sleepDuration", Integer.class);
       long started = System.currentTimeMillis();
       Thread.sleep(duration);
       long ended = System.currentTimeMillis();
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("sleepStarted", started);
-      out.put("sleepEnded", ended);
-      out.put("sleepDelta", ended - started);
-      out.put("sleepDuration", duration);
-      return out;
+      return new Reply(started, ended, ended - started, duration);
     }
   }
 
-  /** {@code echo}: returns the message it is sent. */
+  /** {@code echo}: returns the message it is sent (any JSON value). */
   static final class Echo implements Action {
     @Override
     public ActionDefinition definition() {

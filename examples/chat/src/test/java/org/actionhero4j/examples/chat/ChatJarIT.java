@@ -62,7 +62,8 @@ class ChatJarIT {
     try {
       awaitPage(port, server, log);
       System.out.printf("chat jar on %s answered after %d ms%n", transport, (System.nanoTime() - launched) / 1_000_000);
-      assertTrue(Files.readString(log).contains(transport + " on 127.0.0.1:" + port), Files.readString(log));
+      assertTrue(
+          Files.readString(log).contains("started: http://127.0.0.1:" + port + " on " + transport), Files.readString(log));
 
       browser.reset();
       browser.open("http://127.0.0.1:" + port + "/");

@@ -69,7 +69,7 @@ class ReadmeSnippetsTest {
     ChatMiddleware moderation = create("Moderation", ChatMiddleware.class);
     Actionhero app =
         Actionhero.builder()
-            .configDirectory(null)
+            .noConfigDirectory()
             .environmentVariables(Map.of())
             .discoverPlugins(false)
             .set("web.enabled", false)

@@ -2,6 +2,7 @@ package org.actionhero4j.plugin.redis;
 
 import io.lettuce.core.RedisURI;
 import org.actionhero4j.Plugin;
+import org.actionhero4j.spi.ClusterBus;
 import org.actionhero4j.PluginContext;
 import org.actionhero4j.config.ConfigException;
 import org.actionhero4j.config.RedisConfig;
@@ -32,7 +33,7 @@ public final class RedisPlugin implements Plugin {
     }
     check(config);
     RedisClusterBus bus = new RedisClusterBus(config);
-    context.clusterBus(bus);
+    context.provide(ClusterBus.class, bus);
     context.module(binder -> binder.bind(RedisClusterBus.class).toInstance(bus));
     context.action(ClusterStatusAction.class);
     context.initializer(ConnectionCountReporter.class);

@@ -16,7 +16,7 @@ public final class ClusterMemberProcess {
   public static void main(String[] args) throws Exception {
     Actionhero app =
         Actionhero.builder().set("web.enabled", false)
-            .configDirectory(null)
+            .noConfigDirectory()
             .environmentVariables(Map.of())
             .discoverPlugins(false)
             .plugin(new RedisPlugin())

@@ -74,7 +74,7 @@ class NodeDeathTest {
     String childId = "doomed-" + UUID.randomUUID().toString().substring(0, 8);
     String childMember = startChild(room, childId);
     Map<String, Object> members =
-        (Map<String, Object>) ((Map<String, Object>) viewer.verb("roomView", room)).get("members");
+        (Map<String, Object>) ((Map<String, Object>) viewer.verb("roomView", room).orElseThrow()).get("members");
     assertEquals(List.of(viewer.id(), childMember), new ArrayList<>(members.keySet()));
     assertTrue(observer.nodes().contains(childId));
 
@@ -83,7 +83,7 @@ class NodeDeathTest {
     long killedAt = System.nanoTime();
 
     Poll.until(STALE_MEMBER_BOUND, "the killed node's member leaves " + room, () -> {
-      Map<String, Object> view = (Map<String, Object>) viewer.verb("roomView", room);
+      Map<String, Object> view = (Map<String, Object>) viewer.verb("roomView", room).orElseThrow();
       return !((Map<String, Object>) view.get("members")).containsKey(childMember);
     });
     Duration took = Duration.ofNanos(System.nanoTime() - killedAt);

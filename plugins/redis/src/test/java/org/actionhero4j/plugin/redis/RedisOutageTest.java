@@ -122,7 +122,7 @@ class RedisOutageTest {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> members(TestConnection viewer) {
-    return (Map<String, Object>) ((Map<String, Object>) viewer.verb("roomView", "defaultRoom")).get("members");
+    return (Map<String, Object>) ((Map<String, Object>) viewer.verb("roomView", "defaultRoom").orElseThrow()).get("members");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package org.actionhero4j.plugin.redis;
 
+import org.actionhero4j.spi.ClusterBus;
+
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,12 +30,12 @@ class RedisPluginTest {
   void disabledByDefaultItChangesNothing() throws Exception {
     Actionhero app =
         Actionhero.builder().set("web.enabled", false)
-            .configDirectory(null)
+            .noConfigDirectory()
             .environmentVariables(Map.of())
             .discoverPlugins(true)
             .start();
     try {
-      assertInstanceOf(InMemoryClusterBus.class, app.internals().bus());
+      assertInstanceOf(InMemoryClusterBus.class, app.injector().getInstance(ClusterBus.class));
       Map<String, Object> response = SpecHelper.of(app).runAction("clusterStatus", Map.of());
       assertTrue(response.containsKey("error"), "clusterStatus exists only in a cluster: " + response);
     } finally {
@@ -47,7 +49,7 @@ class RedisPluginTest {
         assertThrows(
             ConfigException.class,
             () -> Actionhero.builder().set("web.enabled", false)
-                .configDirectory(null)
+                .noConfigDirectory()
                 .environmentVariables(Map.of())
                 .discoverPlugins(false)
                 .plugin(new RedisPlugin())

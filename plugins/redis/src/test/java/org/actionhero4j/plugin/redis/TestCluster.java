@@ -25,7 +25,7 @@ final class TestCluster implements AutoCloseable {
   /** A builder for a node of this cluster (not started). */
   Actionhero.Builder builder(String name) {
     return Actionhero.builder().set("web.enabled", false)
-        .configDirectory(null)
+        .noConfigDirectory()
         .environmentVariables(Map.of())
         .discoverPlugins(false)
         .plugin(new RedisPlugin())
@@ -51,7 +51,7 @@ final class TestCluster implements AutoCloseable {
   }
 
   static ClusterBus bus(Actionhero node) {
-    return node.internals().bus();
+    return node.injector().getInstance(ClusterBus.class);
   }
 
   @Override

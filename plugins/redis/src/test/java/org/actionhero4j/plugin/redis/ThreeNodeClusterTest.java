@@ -1,5 +1,7 @@
 package org.actionhero4j.plugin.redis;
 
+import org.actionhero4j.internal.cluster.NodeCalls;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -45,10 +47,10 @@ class ThreeNodeClusterTest {
     b = cluster.start("b");
     c = cluster.start("c");
     for (Actionhero node : List.of(a, b, c)) {
-      node.internals().calls().register("test.whoami", args -> node.id());
+      node.injector().getInstance(NodeCalls.class).register("test.whoami", args -> node.id());
     }
-    b.internals().calls().register("test.block", args -> release.await(30, TimeUnit.SECONDS));
-    b.internals().calls().register("test.fail", args -> {
+    b.injector().getInstance(NodeCalls.class).register("test.block", args -> release.await(30, TimeUnit.SECONDS));
+    b.injector().getInstance(NodeCalls.class).register("test.fail", args -> {
       throw new ActionheroException("boom on b");
     });
   }
@@ -76,7 +78,7 @@ class ThreeNodeClusterTest {
 
   @SuppressWarnings("unchecked")
   private static List<String> memberIds(TestConnection viewer, String room) {
-    Map<String, Object> view = (Map<String, Object>) viewer.verb("roomView", room);
+    Map<String, Object> view = (Map<String, Object>) viewer.verb("roomView", room).orElseThrow();
     return new ArrayList<>(((Map<String, Object>) view.get("members")).keySet());
   }
 
