@@ -8,7 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Base of the transport TCK: black-box tests with real ports, a real WebSocket client and a real
- * HTTP client. A transport module runs each suite by extending it and naming itself.
+ * HTTP client. The server under test comes from the module's {@link ServerUnderTestProvider}.
  */
 public abstract class TransportTck {
 
@@ -17,7 +17,9 @@ public abstract class TransportTck {
   private TckApp app;
 
   /** The transport under test, as {@code web.transport} names it. */
-  protected abstract String transport();
+  protected String transport() {
+    return ServerUnderTestProvider.find().transport();
+  }
 
   /** The application with default settings, started on first use. */
   protected TckApp app() throws Exception {
@@ -36,9 +38,9 @@ public abstract class TransportTck {
     return app;
   }
 
-  /** How the application under test starts; cluster runs override this to start several nodes. */
-  protected TckApp start(UnaryOperator<Actionhero.Builder> customize) throws Exception {
-    return TckApp.start(transport(), tmp.resolve("public"), customize);
+  /** Starts the application under test the way the module's provider does (one node or several). */
+  private TckApp start(UnaryOperator<Actionhero.Builder> customize) throws Exception {
+    return ServerUnderTestProvider.find().start(tmp.resolve("public"), customize);
   }
 
   @AfterEach

@@ -21,14 +21,17 @@ public final class TckApp implements AutoCloseable {
   private final List<Actionhero> nodes;
   private final Actionhero app;
   private final Path publicDir;
+  private final Runnable afterClose;
   private final java.util.concurrent.atomic.AtomicInteger nextNode = new java.util.concurrent.atomic.AtomicInteger();
 
-  private TckApp(List<Actionhero> nodes, Path publicDir) {
+  private TckApp(List<Actionhero> nodes, Path publicDir, Runnable afterClose) {
     this.nodes = List.copyOf(nodes);
     this.app = nodes.get(0);
     this.publicDir = publicDir;
+    this.afterClose = afterClose;
   }
 
+  /** Starts one node on {@code transport} with the TCK plugin, then {@code customize}'s settings. */
   public static TckApp start(String transport, Path publicDir, UnaryOperator<Actionhero.Builder> customize)
       throws Exception {
     return cluster(1, transport, publicDir, customize);
@@ -51,7 +54,15 @@ public final class TckApp implements AutoCloseable {
       nodes.forEach(Actionhero::stop);
       throw e;
     }
-    return new TckApp(nodes, publicDir);
+    return new TckApp(nodes, publicDir, () -> {});
+  }
+
+  /** The same application, running {@code cleanup} once its nodes have stopped (e.g. to delete Redis keys). */
+  public TckApp whenClosed(Runnable cleanup) {
+    return new TckApp(nodes, publicDir, () -> {
+      afterClose.run();
+      cleanup.run();
+    });
   }
 
   private static Actionhero.Builder builder(String transport, Path publicDir) {
@@ -67,6 +78,7 @@ public final class TckApp implements AutoCloseable {
             .set("general.startingChatRooms", Map.of("defaultRoom", Map.of(), "otherRoom", Map.of(), "locked", Map.of()));
   }
 
+  /** The first node. */
   public Actionhero app() {
     return app;
   }
@@ -88,6 +100,7 @@ public final class TckApp implements AutoCloseable {
         .orElseThrow(() -> new AssertionError("no node holds connection " + id));
   }
 
+  /** The directory the nodes serve static files from. */
   public Path publicDir() {
     return publicDir;
   }
@@ -104,6 +117,12 @@ public final class TckApp implements AutoCloseable {
     return socket;
   }
 
+  /**
+   * Sends one HTTP request to the first node and waits (bounded) for the whole response.
+   *
+   * @param body the request body, or {@code null} for none
+   * @param headers alternating header names and values
+   */
   public HttpResponse<String> http(String method, String pathAndQuery, String body, String... headers)
       throws Exception {
     HttpRequest.Builder b =
@@ -119,5 +138,6 @@ public final class TckApp implements AutoCloseable {
   @Override
   public void close() {
     nodes.forEach(Actionhero::stop);
+    afterClose.run();
   }
 }

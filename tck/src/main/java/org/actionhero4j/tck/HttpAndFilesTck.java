@@ -8,15 +8,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.Base64;
 import java.util.Map;
-import org.actionhero4j.internal.Json;
 import org.junit.jupiter.api.Test;
 
 /** HTTP actions, the shared fingerprint, and files over HTTP and over the {@code file} verb. */
-public abstract class HttpAndFilesTck extends TransportTck {
+public class HttpAndFilesTck extends TransportTck {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> json(HttpResponse<String> r) {
-    return (Map<String, Object>) Json.decode(r.body());
+    return (Map<String, Object>) TckJson.decode(r.body());
   }
 
   @Test

@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.actionhero4j.internal.Json;
 
 /**
  * A real WebSocket client speaking Primus framing: records every frame (decoded), answers
@@ -59,7 +58,7 @@ public final class TckSocket implements AutoCloseable {
 
   /** Sends a JSON value as one text frame. */
   public void send(Object value) {
-    sendRaw(Json.encode(value));
+    sendRaw(TckJson.encode(value));
   }
 
   public synchronized void sendRaw(String text) {
@@ -165,12 +164,12 @@ public final class TckSocket implements AutoCloseable {
         partial.setLength(0);
         Object value;
         try {
-          value = Json.decode(text);
+          value = TckJson.decode(text);
         } catch (IllegalArgumentException e) {
           value = "INVALID:" + text;
         }
         if (answerPings && value instanceof String s && s.startsWith("primus::ping::")) {
-          ws.sendText(Json.encode("primus::pong::" + s.substring("primus::ping::".length())), true);
+          ws.sendText(TckJson.encode("primus::pong::" + s.substring("primus::ping::".length())), true);
         }
         synchronized (this) {
           frames.add(value);

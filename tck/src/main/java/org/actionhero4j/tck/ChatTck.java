@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Three clients in rooms: delivery, chat middleware announcements, rewriting and silencing. */
-public abstract class ChatTck extends TransportTck {
+public class ChatTck extends TransportTck {
 
   private static String id(TckSocket s) throws InterruptedException {
     @SuppressWarnings("unchecked")

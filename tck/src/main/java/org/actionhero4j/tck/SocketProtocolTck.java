@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** PROTOCOL.md A1.2 and B §1.3–1.5: the Actionhero socket protocol, field by field. */
-public abstract class SocketProtocolTck extends TransportTck {
+public class SocketProtocolTck extends TransportTck {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> data(Map<String, Object> reply) {

@@ -1,4 +1,4 @@
-package org.actionhero4j.spi.contract;
+package org.actionhero4j.tck.adapter;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.concurrent.TimeUnit.MILLISECONDS;
@@ -56,6 +56,7 @@ import org.actionhero4j.spi.SocketAcceptor;
 import org.actionhero4j.spi.SocketListener;
 import org.actionhero4j.spi.SocketSession;
 import org.actionhero4j.spi.Transport;
+import org.actionhero4j.tck.ServerUnderTestProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,17 +66,20 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The behaviour every {@link Transport} must show, checked over real loopback sockets with the
- * JDK's own HTTP and WebSocket clients. A transport module runs it with a one-line subclass
- * returning its transport. Depends on JUnit 5, the JDK and the SPI only.
+ * JDK's own HTTP and WebSocket clients. A transport module runs it with the other TCK suites; the
+ * adapter comes from its {@link ServerUnderTestProvider#newAdapter()}. Depends on JUnit 5, the JDK
+ * and the SPI only.
  *
  * <p>All waits are bounded ({@link #WAIT} seconds, generous for a loaded 2-core CI machine);
  * nothing sleeps and nothing asserts timings.
  */
 @Timeout(value = 60, unit = SECONDS)
-public abstract class TransportAdapterContract {
+public class TransportAdapterContract {
 
-  /** The transport under test. */
-  protected abstract Transport transport();
+  /** The transport under test: a new adapter instance from the module's provider. */
+  protected Transport transport() {
+    return ServerUnderTestProvider.find().newAdapter();
+  }
 
   protected static final String HOST = "127.0.0.1";
   protected static final int MAX_MESSAGE_BYTES = 1024;
