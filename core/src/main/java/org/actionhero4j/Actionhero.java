@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class Actionhero implements AutoCloseable {
 
   /** This framework's version. */
-  public static final String VERSION = "0.1.0-SNAPSHOT";
+  public static final String VERSION = Version.current();
 
   private static final Logger log = LoggerFactory.getLogger(Actionhero.class);
 
