@@ -50,6 +50,7 @@ public class LimitsAndLifecycleTck extends TransportTck {
   }
 
   @Test
+  @SuppressWarnings("try") // the two sockets only hold the two places
   void connectionsBeyondTheCapAreRefusedWith503() throws Exception {
     app(b -> b.set("web.maxConnections", 2));
     try (TckSocket a = app().welcomedSocket(); TckSocket b = app().welcomedSocket()) {
