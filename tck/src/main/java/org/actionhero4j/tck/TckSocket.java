@@ -20,6 +20,7 @@ import java.util.function.Predicate;
  */
 public final class TckSocket implements AutoCloseable {
 
+  /** How long every wait of this client is bounded by. */
   public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   /** One client for every socket, so the test's own threads stay few. */
@@ -39,6 +40,7 @@ public final class TckSocket implements AutoCloseable {
     return connect(port, pathAndQuery, headers, true);
   }
 
+  /** Opens a socket with request headers, answering Primus pings or not. */
   public static TckSocket connect(
       int port, String pathAndQuery, Map<String, String> headers, boolean answerPings)
       throws Exception {
@@ -52,6 +54,7 @@ public final class TckSocket implements AutoCloseable {
     return new TckSocket(ws, recorder);
   }
 
+  /** Opens a socket on the default Primus path. */
   public static TckSocket connect(int port) throws Exception {
     return connect(port, "/primus?_primuscb=tck", Map.of());
   }
@@ -61,6 +64,7 @@ public final class TckSocket implements AutoCloseable {
     sendRaw(TckJson.encode(value));
   }
 
+  /** Sends text as one frame, as is (it need not be JSON). */
   public synchronized void sendRaw(String text) {
     ws.sendText(text, true).join();
   }
@@ -70,6 +74,7 @@ public final class TckSocket implements AutoCloseable {
     send(map(keyValues));
   }
 
+  /** An ordered map from alternating keys and values. */
   public static Map<String, Object> map(Object... keyValues) {
     Map<String, Object> m = new LinkedHashMap<>();
     for (int i = 0; i < keyValues.length; i += 2) {
@@ -110,6 +115,7 @@ public final class TckSocket implements AutoCloseable {
     return recorder.closed.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
   }
 
+  /** Whether the socket has closed (either side). */
   public boolean isClosed() {
     return recorder.closed.isDone();
   }
@@ -124,6 +130,7 @@ public final class TckSocket implements AutoCloseable {
     recorder.paused = true;
   }
 
+  /** Whether to answer the server's {@code primus::ping} frames from now on. */
   public void answerPings(boolean answer) {
     recorder.answerPings = answer;
   }
@@ -140,6 +147,7 @@ public final class TckSocket implements AutoCloseable {
     }
   }
 
+  /** Drops the connection without a close frame. */
   public void abort() {
     ws.abort();
   }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 public abstract class TransportTck {
 
+  /** A directory of this test's own; the public directory is {@code tmp/public}. */
   @TempDir protected Path tmp;
 
   private TckApp app;
@@ -43,6 +44,7 @@ public abstract class TransportTck {
     return ServerUnderTestProvider.find().start(tmp.resolve("public"), customize);
   }
 
+  /** Stops the application the test started, if any. */
   @AfterEach
   protected void stopApp() {
     if (app != null) {

@@ -81,10 +81,15 @@ public class TransportAdapterContract {
     return ServerUnderTestProvider.find().newAdapter();
   }
 
+  /** The address every server under test binds. */
   protected static final String HOST = "127.0.0.1";
+  /** The inbound WebSocket message limit of the default binding. */
   protected static final int MAX_MESSAGE_BYTES = 1024;
+  /** The body limit the test handler reads with. */
   protected static final int MAX_BODY_BYTES = 4096;
+  /** A body limit small enough to exceed with a short body. */
   protected static final int SMALL_BODY_LIMIT = 16;
+  /** The idle timeout of the default binding, far longer than any test. */
   protected static final long IDLE_MILLIS = 30_000;
   private static final long WAIT = 10;
 
@@ -93,7 +98,9 @@ public class TransportAdapterContract {
 
   private final List<RunningServer> servers = new CopyOnWriteArrayList<>();
   private final List<WebSocket> clients = new CopyOnWriteArrayList<>();
+  /** The handler of the current test's server: it records what it saw. */
   protected TestHandler handler;
+  /** The current test's server, started on port 0 before each test. */
   protected RunningServer server;
 
   @BeforeAll
@@ -134,10 +141,12 @@ public class TransportAdapterContract {
     }
   }
 
+  /** A binding to the test handler on this port with this idle timeout. */
   protected ServerBinding binding(int port, long idleMillis) {
     return new ServerBinding(HOST, port, MAX_MESSAGE_BYTES, idleMillis, handler);
   }
 
+  /** Starts a server that is closed after the test. */
   protected RunningServer start(ServerBinding binding) throws Exception {
     RunningServer s = transport().start(binding);
     servers.add(s);
@@ -787,6 +796,7 @@ public class TransportAdapterContract {
     return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(WAIT));
   }
 
+  /** An HTTP URI on the current server. */
   protected URI uri(String pathAndQuery) {
     return URI.create("http://" + HOST + ":" + server.port() + pathAndQuery);
   }
@@ -795,14 +805,17 @@ public class TransportAdapterContract {
     return response.headers().firstValue(name).orElse(null);
   }
 
+  /** Opens a reading WebSocket client on the current server. */
   protected ClientSide connect(String path) throws Exception {
     return connect(server, path, true);
   }
 
+  /** Opens a WebSocket client on the current server that reads or not. */
   protected ClientSide connect(String path, boolean reading) throws Exception {
     return connect(server, path, reading);
   }
 
+  /** Opens a WebSocket client on that server; it is aborted after the test. */
   protected ClientSide connect(RunningServer target, String path, boolean reading)
       throws Exception {
     ClientSide client = new ClientSide(reading);
