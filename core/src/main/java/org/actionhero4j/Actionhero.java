@@ -27,7 +27,7 @@ import org.actionhero4j.config.ConfigNamespace;
 public interface Actionhero extends AutoCloseable {
 
   /** This framework's version. */
-  String VERSION = "0.1.0-SNAPSHOT";
+  String VERSION = Version.current();
 
   /** A builder that loads config, finds plugins and starts an application. */
   static Builder builder() {

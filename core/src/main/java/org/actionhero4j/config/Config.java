@@ -36,6 +36,7 @@ public final class Config {
     return builder().directory(null).environmentVariables(Map.of()).build();
   }
 
+  /** A builder reading {@code config/} and the process environment over core's namespaces, until told otherwise. */
   public static Builder builder() {
     return new Builder();
   }
@@ -45,26 +46,32 @@ public final class Config {
     return environment;
   }
 
+  /** The {@code general} namespace. */
   public GeneralConfig general() {
     return namespace("general", GeneralConfig.class);
   }
 
+  /** The {@code web} namespace (HTTP). */
   public WebConfig web() {
     return namespace("web", WebConfig.class);
   }
 
+  /** The {@code websocket} namespace (the socket server and the browser client). */
   public WebsocketConfig websocket() {
     return namespace("websocket", WebsocketConfig.class);
   }
 
+  /** The {@code routes} namespace. */
   public RoutesConfig routes() {
     return namespace("routes", RoutesConfig.class);
   }
 
+  /** The {@code errors} namespace (every error text). */
   public ErrorsConfig errors() {
     return namespace("errors", ErrorsConfig.class);
   }
 
+  /** The {@code redis} namespace. */
   public RedisConfig redis() {
     return namespace("redis", RedisConfig.class);
   }
@@ -130,6 +137,11 @@ public final class Config {
       return this;
     }
 
+    /**
+     * Reads, merges and checks every source.
+     *
+     * @throws ConfigException naming the file, the key and what was expected, when a source is unusable
+     */
     public Config build() {
       String env =
           Objects.requireNonNullElse(

@@ -1,0 +1,12 @@
+package org.actionhero4j.transport.undertow.tck;
+
+import org.actionhero4j.tck.ServerUnderTestProvider;
+import org.junit.platform.suite.api.IncludeClassNamePatterns;
+import org.junit.platform.suite.api.SelectPackages;
+import org.junit.platform.suite.api.Suite;
+
+/** Every TCK suite, and the transport adapter contract, on Undertow ({@link UndertowServerUnderTest}). */
+@Suite
+@SelectPackages("org.actionhero4j.tck")
+@IncludeClassNamePatterns(ServerUnderTestProvider.SUITES)
+class UndertowTckTest {}
