@@ -7,6 +7,7 @@ package org.actionhero4j;
  */
 public interface ActionMiddleware {
 
+  /** Names the middleware in logs and in {@code ActionDefinition.middleware(...)}; unique per kind. */
   String name();
 
   /** Whether this middleware runs for every action. */
@@ -14,6 +15,7 @@ public interface ActionMiddleware {
     return false;
   }
 
+  /** Lower runs first (default 100); ties keep registration order. */
   default int priority() {
     return 100;
   }

@@ -169,11 +169,9 @@ public interface Actionhero extends AutoCloseable {
           }
         }
       }
-      Config.Builder config =
-          Config.builder()
-              .directory(configDirectory.orElse(null))
-              .environment(environment.orElse(null))
-              .environmentVariables(environmentVariables);
+      Config.Builder config = Config.builder().environmentVariables(environmentVariables);
+      configDirectory.ifPresentOrElse(config::directory, config::noDirectory);
+      environment.ifPresent(config::environment);
       for (Plugin p : all) {
         for (ConfigNamespace<?> ns : p.configNamespaces()) {
           config.namespace(ns);

@@ -6,8 +6,10 @@ import java.util.Optional;
 /** Runs around room membership and chat. Lower {@link #priority()} runs first. */
 public interface ChatMiddleware {
 
+  /** Names the middleware in logs and in {@code ActionDefinition.middleware(...)}; unique per kind. */
   String name();
 
+  /** Lower runs first (default 100); ties keep registration order. */
   default int priority() {
     return 100;
   }

@@ -6,8 +6,10 @@ package org.actionhero4j;
  */
 public interface ConnectionMiddleware {
 
+  /** Names the middleware in logs and in {@code ActionDefinition.middleware(...)}; unique per kind. */
   String name();
 
+  /** Lower runs first (default 100); ties keep registration order. */
   default int priority() {
     return 100;
   }
@@ -15,5 +17,6 @@ public interface ConnectionMiddleware {
   /** A throw refuses the connection. */
   default void create(Connection connection) throws Exception {}
 
+  /** Before the connection leaves its rooms; a throw is logged and the connection ends anyway. */
   default void destroy(Connection connection) throws Exception {}
 }

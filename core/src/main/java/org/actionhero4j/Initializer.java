@@ -5,12 +5,15 @@ package org.actionhero4j;
  */
 public interface Initializer {
 
+  /** Names the initializer in logs. */
   String name();
 
+  /** Lower starts first (default 1000). */
   default int startPriority() {
     return 1000;
   }
 
+  /** Lower stops first (default 1000). */
   default int stopPriority() {
     return 1000;
   }

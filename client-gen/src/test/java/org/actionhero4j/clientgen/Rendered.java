@@ -9,7 +9,7 @@ final class Rendered {
   private Rendered() {}
 
   static Config config(Map<String, Object> settings) {
-    Config.Builder builder = Config.builder().directory(null).environmentVariables(Map.of());
+    Config.Builder builder = Config.builder().noDirectory().environmentVariables(Map.of());
     settings.forEach(builder::set);
     return builder.build();
   }

@@ -33,7 +33,7 @@ public final class Config {
 
   /** Only the built-in defaults. */
   public static Config defaults() {
-    return builder().directory(null).environmentVariables(Map.of()).build();
+    return builder().noDirectory().environmentVariables(Map.of()).build();
   }
 
   /** A builder reading {@code config/} and the process environment over core's namespaces, until told otherwise. */
@@ -98,9 +98,15 @@ public final class Config {
       CORE_NAMESPACES.forEach(this::namespace);
     }
 
-    /** The config directory ({@code config} by default); null or a missing one means none. */
+    /** The config directory ({@code config} by default); a missing directory means none. */
     public Builder directory(Path directory) {
-      this.directory = directory;
+      this.directory = java.util.Objects.requireNonNull(directory, "directory; use noDirectory() for none");
+      return this;
+    }
+
+    /** Reads no config files. */
+    public Builder noDirectory() {
+      this.directory = null;
       return this;
     }
 

@@ -19,7 +19,7 @@ class ConfigOverridesTest {
   @TempDir Path dir;
 
   private static Config env(Map<String, String> variables) {
-    return Config.builder().directory(null).environmentVariables(variables).build();
+    return Config.builder().noDirectory().environmentVariables(variables).build();
   }
 
   private static ConfigException envFailure(Map<String, String> variables) {
@@ -158,7 +158,7 @@ class ConfigOverridesTest {
     ConfigException e =
         assertThrows(
             ConfigException.class,
-            () -> Config.builder().directory(null).environmentVariables(Map.of()).set("web.prot", 1).build());
+            () -> Config.builder().noDirectory().environmentVariables(Map.of()).set("web.prot", 1).build());
 
     assertMentions(e, "set(\"web.prot\")", "unknown key", "port");
   }
@@ -168,7 +168,7 @@ class ConfigOverridesTest {
     ConfigException e =
         assertThrows(
             ConfigException.class,
-            () -> Config.builder().directory(null).environmentVariables(Map.of()).set("web.port", "abc").build());
+            () -> Config.builder().noDirectory().environmentVariables(Map.of()).set("web.port", "abc").build());
 
     assertMentions(e, "set(\"web.port\")", "web.port", "expected a whole number");
   }
@@ -178,20 +178,20 @@ class ConfigOverridesTest {
     ConfigException namespace =
         assertThrows(
             ConfigException.class,
-            () -> Config.builder().directory(null).environmentVariables(Map.of()).set("nope.x", 1).build());
+            () -> Config.builder().noDirectory().environmentVariables(Map.of()).set("nope.x", 1).build());
     ConfigException section =
         assertThrows(
             ConfigException.class,
             () ->
                 Config.builder()
-                    .directory(null)
+                    .noDirectory()
                     .environmentVariables(Map.of())
                     .set("websocket.nothere.x", 1)
                     .build());
     ConfigException bare =
         assertThrows(
             ConfigException.class,
-            () -> Config.builder().directory(null).environmentVariables(Map.of()).set("web", 1).build());
+            () -> Config.builder().noDirectory().environmentVariables(Map.of()).set("web", 1).build());
 
     assertMentions(namespace, "unknown namespace 'nope'");
     assertMentions(section, "websocket.nothere.x");
