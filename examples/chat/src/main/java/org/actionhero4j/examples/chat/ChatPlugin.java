@@ -14,6 +14,7 @@ public final class ChatPlugin implements Plugin {
     {"index.html", "text/html; charset=utf-8"},
     {"chat.js", "application/javascript; charset=utf-8"},
     {"chat.css", "text/css; charset=utf-8"},
+    {"favicon.ico", "image/svg+xml"},
   };
 
   @Override
@@ -27,8 +28,10 @@ public final class ChatPlugin implements Plugin {
         .action(DemoActions.SleepTest.class)
         .action(DemoActions.Echo.class)
         .action(Visits.VisitsAction.class)
+        .action(Nicknames.NicknameAction.class)
         .chatMiddleware(RoomAnnouncements.class)
         .connectionMiddleware(Visits.Counter.class)
+        .initializer(Nicknames.MemberNames.class)
         .initializer(StatsPush.class);
     for (String[] file : PAGE) {
       ctx.publicFile(new ServedFile(file[0], file[1], resource("public/" + file[0])));

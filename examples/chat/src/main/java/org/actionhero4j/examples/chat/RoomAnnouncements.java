@@ -5,14 +5,20 @@ import org.actionhero4j.ChatMiddleware;
 import org.actionhero4j.ChatRooms;
 import org.actionhero4j.Connection;
 
-/** Tells a room who enters and leaves it. */
+/**
+ * Tells a room who enters and leaves it, by nickname. The texts keep Actionhero's own ("I have
+ * entered the room" / "I have left the room") so Actionhero's {@code chat.html} reads them as it
+ * always did; the joiner hears its own announcement.
+ */
 final class RoomAnnouncements implements ChatMiddleware {
 
   private final ChatRooms rooms;
+  private final Visitors visitors;
 
   @Inject
-  RoomAnnouncements(ChatRooms rooms) {
+  RoomAnnouncements(ChatRooms rooms, Visitors visitors) {
     this.rooms = rooms;
+    this.visitors = visitors;
   }
 
   @Override
@@ -22,11 +28,11 @@ final class RoomAnnouncements implements ChatMiddleware {
 
   @Override
   public void join(Connection connection, String room) {
-    rooms.broadcast(room, "I have entered the room: " + connection.id());
+    rooms.broadcast(room, "I have entered the room: " + Nicknames.of(visitors, connection));
   }
 
   @Override
   public void leave(Connection connection, String room) {
-    rooms.broadcast(room, "I have left the room: " + connection.id());
+    rooms.broadcast(room, "I have left the room: " + Nicknames.of(visitors, connection));
   }
 }

@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Server push: every few seconds each socket gets {@code {type:"stats", ...}} through
- * {@link Connection#send}; the page routes messages on their {@code type}, as the Actionhero docs
- * recommend.
+ * Server push: every few seconds each socket gets {@code {context:"stats", ...}} through
+ * {@link Connection#send}. Its own context keeps it out of the client's {@code api} event, which
+ * Actionhero's own pages (and its documented snippet) show in an alert box.
  */
 final class StatsPush implements Initializer {
 
@@ -26,12 +26,14 @@ final class StatsPush implements Initializer {
 
   private final Connections connections;
   private final ChatRooms rooms;
+  private final Visitors visitors;
   private ScheduledExecutorService timer;
 
   @Inject
-  StatsPush(Connections connections, ChatRooms rooms) {
+  StatsPush(Connections connections, ChatRooms rooms, Visitors visitors) {
     this.connections = connections;
     this.rooms = rooms;
+    this.visitors = visitors;
   }
 
   @Override
@@ -60,10 +62,9 @@ final class StatsPush implements Initializer {
       for (Connection c : connections.local()) {
         if (Connection.WEBSOCKET.equals(c.type())) {
           Map<String, Object> stats = new LinkedHashMap<>();
-          stats.put("type", "stats");
-          stats.put("context", "api");
+          stats.put("context", "stats");
           stats.put("rooms", members);
-          stats.put("visits", c.session().getOrDefault("visits", 0));
+          stats.put("visits", visitors.of(c.fingerprint()).map(Visitors.Visitor::visits).orElse(0));
           c.send(stats);
         }
       }

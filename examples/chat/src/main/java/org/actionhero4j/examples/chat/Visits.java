@@ -1,9 +1,6 @@
 package org.actionhero4j.examples.chat;
 
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.actionhero4j.Action;
 import org.actionhero4j.ActionContext;
 import org.actionhero4j.ActionDefinition;
@@ -11,34 +8,20 @@ import org.actionhero4j.Connection;
 import org.actionhero4j.ConnectionMiddleware;
 
 /**
- * A per-browser session keyed by {@link Connection#fingerprint()}: the same cookie identifies the
- * browser over HTTP and over its WebSocket, so both count towards one visit counter.
+ * Visits per browser: the same cookie identifies the browser over HTTP and over its WebSocket, so
+ * both count towards one visit counter (kept, bounded, in {@link Visitors}).
  */
 final class Visits {
 
   private Visits() {}
 
-  /** Visit counts by fingerprint (in memory: this is a demo). */
-  @Singleton
-  static final class Book {
-    private final Map<String, Integer> visits = new ConcurrentHashMap<>();
-
-    int record(String fingerprint) {
-      return visits.merge(fingerprint, 1, Integer::sum);
-    }
-
-    int of(String fingerprint) {
-      return visits.getOrDefault(fingerprint, 0);
-    }
-  }
-
   /** Counts every connection (HTTP request or socket) of a browser. */
   static final class Counter implements ConnectionMiddleware {
-    private final Book book;
+    private final Visitors visitors;
 
     @Inject
-    Counter(Book book) {
-      this.book = book;
+    Counter(Visitors visitors) {
+      this.visitors = visitors;
     }
 
     @Override
@@ -48,31 +31,33 @@ final class Visits {
 
     @Override
     public void create(Connection connection) {
-      connection.session().put("visits", book.record(connection.fingerprint()));
+      visitors.visit(connection.fingerprint());
     }
   }
 
   /** {@code visits}: how often this browser has connected. */
   static final class VisitsAction implements Action {
-    private final Book book;
+    record Reply(String fingerprint, int visits) {}
+
+    private final Visitors visitors;
 
     @Inject
-    VisitsAction(Book book) {
-      this.book = book;
+    VisitsAction(Visitors visitors) {
+      this.visitors = visitors;
     }
 
     @Override
     public ActionDefinition definition() {
       return ActionDefinition.named("visits")
           .description("How many times this browser (by its fingerprint cookie) has connected")
-          .outputExample(Map.of("fingerprint", "abc", "visits", 3))
+          .outputExample(new Reply("abc", 3))
           .build();
     }
 
     @Override
-    public Map<String, Object> run(ActionContext ctx) {
+    public Reply run(ActionContext ctx) {
       String fingerprint = ctx.connection().fingerprint();
-      return Map.of("fingerprint", fingerprint, "visits", book.of(fingerprint));
+      return new Reply(fingerprint, visitors.of(fingerprint).map(Visitors.Visitor::visits).orElse(0));
     }
   }
 }

@@ -69,12 +69,15 @@ class ChatJarIT {
       browser.open("http://127.0.0.1:" + port + "/");
       String first = browser.driver().getWindowHandle();
       browser.awaitTrue("return document.getElementById('state').textContent === 'connected'", "tab 1 connected");
+      browser.awaitTrue("return document.getElementById('nicknameDialog').open", "tab 1 asks for a nickname");
+      browser.driver().findElement(By.id("nicknameInput")).sendKeys("Ada" + Keys.ENTER);
       browser.awaitTrue("return document.getElementById('myRooms').textContent.includes('defaultRoom')", "tab 1 in defaultRoom");
       assertTrue(browser.driver().findElement(By.id("welcome")).getText().startsWith("Hello! Welcome"));
 
       String second = browser.openTab("http://127.0.0.1:" + port + "/");
       browser.awaitTrue("return document.getElementById('state').textContent === 'connected'", "tab 2 connected");
       browser.awaitTrue("return document.querySelectorAll('#members li').length === 2", "tab 2 sees two members");
+      browser.awaitTrue("return document.getElementById('myName').textContent === 'Ada'", "the same browser keeps its nickname");
 
       browser.switchTo(first);
       browser.awaitTrue("return document.querySelectorAll('#members li').length === 2", "tab 1 sees two members");
