@@ -56,7 +56,7 @@ public abstract class LimitsAndLifecycleTck extends TransportTck {
     try (TckSocket a = app().welcomedSocket(); TckSocket b = app().welcomedSocket()) {
       Exception refused = null;
       try {
-        TckSocket.connect(app().port()).close();
+        app().socket().close();
       } catch (Exception e) {
         refused = e;
       }

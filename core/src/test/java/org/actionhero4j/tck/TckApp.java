@@ -17,21 +17,44 @@ public final class TckApp implements AutoCloseable {
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private static final HttpClient HTTPS =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(10))
+          .sslContext(TestCertificate.trustAll())
+          .build();
 
   private final List<Actionhero> nodes;
   private final Actionhero app;
   private final Path publicDir;
   private final java.util.concurrent.atomic.AtomicInteger nextNode = new java.util.concurrent.atomic.AtomicInteger();
 
-  private TckApp(List<Actionhero> nodes, Path publicDir) {
+  private final boolean secure;
+
+  private TckApp(List<Actionhero> nodes, Path publicDir, boolean secure) {
     this.nodes = List.copyOf(nodes);
     this.app = nodes.get(0);
     this.publicDir = publicDir;
+    this.secure = secure;
   }
 
   public static TckApp start(String transport, Path publicDir, UnaryOperator<Actionhero.Builder> customize)
       throws Exception {
     return cluster(1, transport, publicDir, customize);
+  }
+
+  /** Starts one node serving HTTPS and WSS with the test certificate. */
+  public static TckApp startSecure(
+      String transport, Path publicDir, UnaryOperator<Actionhero.Builder> customize) throws Exception {
+    return cluster(1, transport, publicDir, b -> customize.apply(secured(b)), true);
+  }
+
+  /** TLS on, with the generated RSA test certificate in a PKCS12 key store. */
+  public static Actionhero.Builder secured(Actionhero.Builder builder) {
+    TestCertificate certificate = TestCertificate.rsa();
+    return builder
+        .set("web.secure.enabled", true)
+        .set("web.secure.keyStore", certificate.keyStore().toString())
+        .set("web.secure.keyStorePassword", certificate.password());
   }
 
   /**
@@ -40,6 +63,12 @@ public final class TckApp implements AutoCloseable {
    */
   public static TckApp cluster(
       int count, String transport, Path publicDir, UnaryOperator<Actionhero.Builder> customize)
+      throws Exception {
+    return cluster(count, transport, publicDir, customize, false);
+  }
+
+  private static TckApp cluster(
+      int count, String transport, Path publicDir, UnaryOperator<Actionhero.Builder> customize, boolean secure)
       throws Exception {
     Files.createDirectories(publicDir);
     List<Actionhero> nodes = new java.util.ArrayList<>();
@@ -51,7 +80,7 @@ public final class TckApp implements AutoCloseable {
       nodes.forEach(Actionhero::stop);
       throw e;
     }
-    return new TckApp(nodes, publicDir);
+    return new TckApp(nodes, publicDir, secure);
   }
 
   private static Actionhero.Builder builder(String transport, Path publicDir) {
@@ -88,13 +117,43 @@ public final class TckApp implements AutoCloseable {
         .orElseThrow(() -> new AssertionError("no node holds connection " + id));
   }
 
+  /** Whether the app serves HTTPS and WSS. */
+  public boolean secure() {
+    return secure;
+  }
+
+  /** {@code http} or {@code https}. */
+  public String scheme() {
+    return secure ? "https" : "http";
+  }
+
+  /** The HTTP client matching the app's scheme (trusting the test certificate). */
+  public HttpClient httpClient() {
+    return secure ? HTTPS : HTTP;
+  }
+
+  /** {@code <scheme>://127.0.0.1:<port><pathAndQuery>}. */
+  public URI uri(String pathAndQuery) {
+    return URI.create(scheme() + "://127.0.0.1:" + port() + pathAndQuery);
+  }
+
   public Path publicDir() {
     return publicDir;
   }
 
   /** A socket to the next node in turn (always the same node when there is one). */
   public TckSocket socket() throws Exception {
-    return TckSocket.connect(port(nodes.get(Math.floorMod(nextNode.getAndIncrement(), nodes.size()))));
+    int port = port(nodes.get(Math.floorMod(nextNode.getAndIncrement(), nodes.size())));
+    return TckSocket.connect(secure, port, "/primus?_primuscb=tck", Map.of(), true);
+  }
+
+  /** A socket to the first node at {@code pathAndQuery} with extra upgrade headers. */
+  public TckSocket socket(String pathAndQuery, Map<String, String> headers, boolean answerPings) throws Exception {
+    return TckSocket.connect(secure, port(), pathAndQuery, headers, answerPings);
+  }
+
+  public TckSocket socket(String pathAndQuery, Map<String, String> headers) throws Exception {
+    return socket(pathAndQuery, headers, true);
   }
 
   /** A socket that has already received its welcome. */
@@ -107,13 +166,13 @@ public final class TckApp implements AutoCloseable {
   public HttpResponse<String> http(String method, String pathAndQuery, String body, String... headers)
       throws Exception {
     HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + pathAndQuery))
+        HttpRequest.newBuilder(uri(pathAndQuery))
             .timeout(Duration.ofSeconds(10))
             .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     if (headers.length > 0) {
       b.headers(headers);
     }
-    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return httpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Override

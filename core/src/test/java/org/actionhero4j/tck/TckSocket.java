@@ -25,6 +25,8 @@ public final class TckSocket implements AutoCloseable {
 
   /** One client for every socket, so the test's own threads stay few. */
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
+  private static final HttpClient SECURE_CLIENT =
+      HttpClient.newBuilder().sslContext(TestCertificate.trustAll()).build();
 
   private final WebSocket ws;
   private final Recorder recorder;
@@ -43,12 +45,20 @@ public final class TckSocket implements AutoCloseable {
   public static TckSocket connect(
       int port, String pathAndQuery, Map<String, String> headers, boolean answerPings)
       throws Exception {
+    return connect(false, port, pathAndQuery, headers, answerPings);
+  }
+
+  /** Connects to {@code ws://} or, when {@code secure}, {@code wss://127.0.0.1:<port><pathAndQuery>}. */
+  public static TckSocket connect(
+      boolean secure, int port, String pathAndQuery, Map<String, String> headers, boolean answerPings)
+      throws Exception {
     Recorder recorder = new Recorder(answerPings);
-    WebSocket.Builder builder = CLIENT.newWebSocketBuilder().connectTimeout(TIMEOUT);
+    WebSocket.Builder builder =
+        (secure ? SECURE_CLIENT : CLIENT).newWebSocketBuilder().connectTimeout(TIMEOUT);
     headers.forEach(builder::header);
     WebSocket ws =
         builder
-            .buildAsync(URI.create("ws://127.0.0.1:" + port + pathAndQuery), recorder)
+            .buildAsync(URI.create((secure ? "wss" : "ws") + "://127.0.0.1:" + port + pathAndQuery), recorder)
             .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     return new TckSocket(ws, recorder);
   }

@@ -19,6 +19,11 @@ public abstract class TransportTck {
   /** The transport under test, as {@code web.transport} names it. */
   protected abstract String transport();
 
+  /** Whether the suite runs over TLS (HTTPS and WSS); a transport's TLS variant says true. */
+  protected boolean secure() {
+    return false;
+  }
+
   /** The application with default settings, started on first use. */
   protected TckApp app() throws Exception {
     if (app == null) {
@@ -38,7 +43,9 @@ public abstract class TransportTck {
 
   /** How the application under test starts; cluster runs override this to start several nodes. */
   protected TckApp start(UnaryOperator<Actionhero.Builder> customize) throws Exception {
-    return TckApp.start(transport(), tmp.resolve("public"), customize);
+    return secure()
+        ? TckApp.startSecure(transport(), tmp.resolve("public"), customize)
+        : TckApp.start(transport(), tmp.resolve("public"), customize);
   }
 
   @AfterEach

@@ -3,6 +3,7 @@ package org.actionhero4j.internal.socket;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.actionhero4j.config.WebsocketConfig;
@@ -11,9 +12,11 @@ import org.actionhero4j.internal.Node;
 import org.actionhero4j.internal.web.ClientAddress;
 import org.actionhero4j.internal.web.OriginPolicy;
 import org.actionhero4j.internal.web.QueryString;
+import org.actionhero4j.internal.web.RequestHosts;
 import org.actionhero4j.internal.web.Responses;
 import org.actionhero4j.internal.web.StaticFiles;
 import org.actionhero4j.spi.HttpExchange;
+import org.actionhero4j.spi.HttpResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,11 +36,11 @@ public final class PrimusEndpoint {
   private final Set<SocketConnection> open = ConcurrentHashMap.newKeySet();
   private final String pathname;
 
-  public PrimusEndpoint(Node node, StaticFiles staticFiles) {
+  public PrimusEndpoint(Node node, StaticFiles staticFiles, RequestHosts hosts) {
     this.node = node;
     this.staticFiles = staticFiles;
     this.config = node.config().websocket().server();
-    this.origins = new OriginPolicy(config.origins());
+    this.origins = new OriginPolicy(config.origins(), hosts);
     this.heartbeats = new Heartbeats(config.pingInterval());
     String p = config.pathname();
     this.pathname = p.startsWith("/") ? p : "/" + p;
@@ -82,6 +85,11 @@ public final class PrimusEndpoint {
   }
 
   private void upgrade(HttpExchange exchange) {
+    Optional<HttpResponse> invalid = UpgradeRequest.problem(exchange);
+    if (invalid.isPresent()) {
+      exchange.respond(invalid.get());
+      return;
+    }
     String origin = first(exchange.headers("Origin"));
     if (!origins.allows(origin, first(exchange.headers("Host")))) {
       log.info("refused a socket from origin {}", origin);

@@ -320,16 +320,21 @@ final class SocketConnection implements SocketListener, ConnectionChannel {
     }
   }
 
-  /** Queues a frame within the socket's bounds; beyond them the slow-consumer policy applies. */
+  /**
+   * Queues a frame within the socket's bounds; beyond them the slow-consumer policy applies. The
+   * bounds limit the backlog: a frame written while nothing else waits is always queued, however
+   * large, so one legal message never counts as a slow consumer.
+   */
   private void write(String text) {
     if (closing.get()) {
       return;
     }
-    int bytes = text.length();
+    long bytes = Utf8.length(text);
     int messages = queuedMessages.incrementAndGet();
     long pendingBytes = queuedBytes.addAndGet(bytes);
     var limits = node.config().websocket().server();
-    if (messages > limits.outboundQueueMessages() || pendingBytes > limits.outboundQueueBytes()) {
+    boolean backlog = messages > 1;
+    if (backlog && (messages > limits.outboundQueueMessages() || pendingBytes > limits.outboundQueueBytes())) {
       queuedMessages.decrementAndGet();
       queuedBytes.addAndGet(-bytes);
       slowConsumer(messages, pendingBytes);

@@ -9,6 +9,8 @@ import org.actionhero4j.internal.TransportSelector;
 import org.actionhero4j.internal.socket.PrimusEndpoint;
 import org.actionhero4j.spi.HttpExchange;
 import org.actionhero4j.spi.HttpHandler;
+import org.actionhero4j.spi.HttpResponse;
+import org.actionhero4j.spi.ListenerSecurity;
 import org.actionhero4j.spi.RunningServer;
 import org.actionhero4j.spi.ServerBinding;
 import org.actionhero4j.spi.Transport;
@@ -27,7 +29,9 @@ public final class FrontDoor implements HttpHandler {
   private final StaticFiles staticFiles;
   private final PrimusEndpoint primus;
   private final WebRequestHandler web;
+  private final RequestScreen screen;
   private volatile RunningServer server;
+  private volatile RunningServer redirectServer;
   private volatile Transport transport;
   private volatile boolean accepting = true;
 
@@ -37,8 +41,10 @@ public final class FrontDoor implements HttpHandler {
         new StaticFiles(
             node.config().general().paths().publicDirs().stream().map(Path::of).toList(),
             node.publicFiles());
-    this.primus = new PrimusEndpoint(node, staticFiles);
-    this.web = new WebRequestHandler(node, staticFiles);
+    RequestHosts hosts = new RequestHosts(node.config().web().allowedRequestHosts());
+    this.screen = new RequestScreen(hosts);
+    this.primus = new PrimusEndpoint(node, staticFiles, hosts);
+    this.web = new WebRequestHandler(node, staticFiles, hosts);
   }
 
   /** Starts the transport, if web is enabled and one is on the classpath. */
@@ -55,15 +61,16 @@ public final class FrontDoor implements HttpHandler {
       return;
     }
     transport = chosen.get();
+    ListenerSecurity security = TlsContext.of(config.secure());
     long ping = node.config().websocket().server().pingInterval();
-    server =
-        transport.start(
-            new ServerBinding(
-                config.bindIp(),
-                config.port(),
-                node.config().websocket().server().maxLength(),
-                ping > 0 ? Math.max(ping * 3, 10_000) : 3_600_000,
-                this));
+    long idle = ping > 0 ? Math.max(ping * 3, 10_000) : 3_600_000;
+    int maxMessage = node.config().websocket().server().maxLength();
+    server = transport.start(new ServerBinding(config.bindIp(), config.port(), maxMessage, idle, this, security));
+    if (security instanceof ListenerSecurity.Tls && config.secure().redirectPort() > 0) {
+      HttpsRedirect redirect = new HttpsRedirect(server.port(), config.bindIp());
+      redirectServer =
+          transport.start(new ServerBinding(config.bindIp(), config.secure().redirectPort(), maxMessage, idle, redirect));
+    }
   }
 
   @Override
@@ -74,6 +81,11 @@ public final class FrontDoor implements HttpHandler {
       return;
     }
     try {
+      Optional<HttpResponse> refused = screen.refusal(exchange);
+      if (refused.isPresent()) {
+        exchange.respond(refused.get());
+        return;
+      }
       if (node.config().websocket().enabled() && primus.claims(exchange.rawPath())) {
         primus.handle(exchange);
       } else {
@@ -98,15 +110,23 @@ public final class FrontDoor implements HttpHandler {
   /** Refuses new connections and requests from now on. */
   public void stopAccepting() {
     accepting = false;
+    RunningServer r = redirectServer;
+    if (r != null) {
+      r.close();
+    }
     RunningServer s = server;
     if (s != null) {
       s.stopAccepting();
     }
   }
 
-  /** Releases the port. */
+  /** Releases the port(s). */
   public void close() {
     primus.stop();
+    RunningServer r = redirectServer;
+    if (r != null) {
+      r.close();
+    }
     RunningServer s = server;
     if (s != null) {
       s.close();

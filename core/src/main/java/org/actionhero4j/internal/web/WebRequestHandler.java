@@ -105,12 +105,12 @@ final class WebRequestHandler {
   private final StaticFileResponder files;
   private final Map<String, StaticFiles> routeDirectories = new ConcurrentHashMap<>();
 
-  WebRequestHandler(Node node, StaticFiles staticFiles) {
+  WebRequestHandler(Node node, StaticFiles staticFiles, RequestHosts hosts) {
     this.node = node;
     this.staticFiles = staticFiles;
     this.web = node.config().web();
     this.routes = Routes.of(node.config().routes());
-    this.crossOrigin = new CrossOrigin(web.allowedOrigins());
+    this.crossOrigin = new CrossOrigin(web.allowedOrigins(), hosts);
     this.envelope = new Envelope(web, node.config().general());
     this.files = new StaticFileResponder(web, node.errors());
   }
@@ -121,8 +121,12 @@ final class WebRequestHandler {
     RequestTarget target = RequestTarget.of(exchange.rawPath(), web);
     Fingerprint fingerprint = Fingerprint.of(exchange::headers, web.fingerprintOptions());
     Responses headers = Responses.status(200).headers(web.httpHeaders()).header("Content-Type", Envelope.JSON);
+    if (!exchange.secure()) {
+      // RFC 6797 7.2: HSTS is only meaningful, and only sent, over TLS.
+      headers.removeHeader("Strict-Transport-Security");
+    }
     fingerprint
-        .setCookie(web.fingerprintOptions(), receivedAt)
+        .setCookie(web.fingerprintOptions(), receivedAt, exchange.secure())
         .ifPresent(cookie -> headers.addHeader("Set-Cookie", cookie));
     String origin = first(exchange.headers("Origin"));
     CrossOrigin.Verdict verdict = crossOrigin.check(origin, first(exchange.headers("Host")));

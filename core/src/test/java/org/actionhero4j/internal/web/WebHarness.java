@@ -16,7 +16,7 @@ final class WebHarness implements AutoCloseable {
 
   private WebHarness(Actionhero app, Path publicDir) {
     this.app = app;
-    this.handler = new WebRequestHandler(app.internals(), new StaticFiles(List.of(publicDir)));
+    this.handler = new WebRequestHandler(app.internals(), new StaticFiles(List.of(publicDir)), new RequestHosts(List.of()));
   }
 
   static WebHarness start(

@@ -107,6 +107,11 @@ final class JettyHttpExchange implements HttpExchange {
   }
 
   @Override
+  public boolean secure() {
+    return request.isSecure();
+  }
+
+  @Override
   public InetSocketAddress remoteAddress() {
     SocketAddress remote = request.getConnectionMetaData().getRemoteSocketAddress();
     return remote instanceof InetSocketAddress inet ? inet : null;

@@ -16,7 +16,14 @@ import org.actionhero4j.spi.ServerBinding;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
+import org.actionhero4j.spi.ListenerSecurity;
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
+import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -95,7 +102,9 @@ final class JettyRunningServer implements RunningServer {
     http.setSendDateHeader(true);
     // Core gets the raw path and decides what it means; do not reject encoded '/' or '%' here.
     http.setUriCompliance(UriCompliance.LEGACY);
-    Connector connector = new Connector(server, new HttpConnectionFactory(http));
+    // Core answers oversized headers (431) and targets (414) itself, below this bound.
+    http.setRequestHeaderSize(64 * 1024);
+    Connector connector = new Connector(server, connectionFactories(http, binding.security()));
     connector.setHost(binding.host());
     connector.setPort(listening.socket().getLocalPort());
     connector.open(listening);
@@ -122,6 +131,30 @@ final class JettyRunningServer implements RunningServer {
   }
 
   /**
+   * Plain: HTTP/1.1. TLS: ALPN choosing h2 or HTTP/1.1 (WebSocket upgrades stay on HTTP/1.1), with
+   * the context, protocols and cipher suites core built.
+   */
+  private static ConnectionFactory[] connectionFactories(HttpConfiguration http, ListenerSecurity security) {
+    if (!(security instanceof ListenerSecurity.Tls tls)) {
+      return new ConnectionFactory[] {new HttpConnectionFactory(http)};
+    }
+    HttpConfiguration https = new HttpConfiguration(http);
+    // Core checks hosts itself (web.allowedRequestHosts); do not refuse a Host the SNI did not name.
+    https.addCustomizer(new SecureRequestCustomizer(false));
+    SslContextFactory.Server ssl = new SslContextFactory.Server();
+    ssl.setSslContext(tls.context());
+    ssl.setIncludeProtocols(tls.protocols().toArray(String[]::new));
+    if (!tls.cipherSuites().isEmpty()) {
+      ssl.setIncludeCipherSuites(tls.cipherSuites().toArray(String[]::new));
+    }
+    HttpConnectionFactory http1 = new HttpConnectionFactory(https);
+    HTTP2ServerConnectionFactory http2 = new HTTP2ServerConnectionFactory(https);
+    ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory(http2.getProtocol(), http1.getProtocol());
+    alpn.setDefaultProtocol(http1.getProtocol());
+    return new ConnectionFactory[] {new SslConnectionFactory(ssl, alpn.getProtocol()), alpn, http2, http1};
+  }
+
+  /**
    * One acceptor thread blocked in {@code accept()} on the (blocking, never selector-registered)
    * listening channel. {@link #stopAccepting()} closes the channel and then waits for that thread
    * to leave {@code accept()}: only then has the kernel really dropped the listening socket, so the
@@ -132,8 +165,8 @@ final class JettyRunningServer implements RunningServer {
     private final Object lock = new Object();
     private int threadsInAccept;
 
-    Connector(Server server, HttpConnectionFactory http) {
-      super(server, 1, -1, http);
+    Connector(Server server, ConnectionFactory... factories) {
+      super(server, 1, -1, factories);
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
+import io.undertow.util.SameThreadExecutor;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.core.protocol.version13.Hybi13Handshake;
 import io.undertow.websockets.spi.AsyncWebSocketHttpServerExchange;
@@ -101,6 +102,11 @@ final class UndertowHttpExchange implements HttpExchange {
   }
 
   @Override
+  public boolean secure() {
+    return exchange.getConnection().getSslSessionInfo() != null;
+  }
+
+  @Override
   public InetSocketAddress remoteAddress() {
     return exchange.getConnection().getPeerAddress(InetSocketAddress.class);
   }
@@ -116,6 +122,11 @@ final class UndertowHttpExchange implements HttpExchange {
       onError.accept(new BodyTooLargeException(maxBytes));
       return;
     }
+    // The listener sets no entity cap (its chunked decoder takes the cap before core can say one),
+    // so a declared length is capped here and chunked bodies by the receiver below.
+    if (declared >= 0) {
+      exchange.setMaxEntitySize(maxBytes);
+    }
     if (HttpContinue.requiresContinueResponse(exchange)) {
       // The client waits for "100 Continue" before it sends the body.
       HttpContinue.sendContinueResponse(
@@ -123,12 +134,12 @@ final class UndertowHttpExchange implements HttpExchange {
           new IoCallback() {
             @Override
             public void onComplete(HttpServerExchange ex, Sender sender) {
-              receive(maxBytes, onBody, onError);
+              ex.dispatch(SameThreadExecutor.INSTANCE, () -> receive(maxBytes, onBody, onError));
             }
 
             @Override
             public void onException(HttpServerExchange ex, Sender sender, IOException e) {
-              onError.accept(e);
+              ex.dispatch(SameThreadExecutor.INSTANCE, () -> onError.accept(e));
             }
           });
       return;
@@ -140,11 +151,14 @@ final class UndertowHttpExchange implements HttpExchange {
     try {
       Receiver receiver = exchange.getRequestReceiver();
       receiver.setMaxBufferSize(maxBytes);
+      // Undertow may run these callbacks as a root handler, which ends the exchange on return
+      // unless it is dispatched: dispatching keeps it open for core's later respond().
       receiver.receiveFullBytes(
-          (ex, bytes) -> onBody.accept(bytes),
+          (ex, bytes) -> ex.dispatch(SameThreadExecutor.INSTANCE, () -> onBody.accept(bytes)),
           (ex, e) ->
-              onError.accept(
-                  isTooBig(e) ? new BodyTooLargeException(maxBytes) : e));
+              ex.dispatch(
+                  SameThreadExecutor.INSTANCE,
+                  () -> onError.accept(isTooBig(e) ? new BodyTooLargeException(maxBytes) : e)));
     } catch (RuntimeException e) {
       onError.accept(e);
     }

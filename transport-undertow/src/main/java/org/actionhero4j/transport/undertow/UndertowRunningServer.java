@@ -6,7 +6,13 @@ import io.undertow.UndertowOptions;
 import io.undertow.connector.ByteBufferPool;
 import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.protocols.ssl.UndertowXnioSsl;
+import io.undertow.server.OpenListener;
+import io.undertow.server.protocol.http.AlpnOpenListener;
 import io.undertow.server.protocol.http.HttpOpenListener;
+import io.undertow.server.protocol.http2.Http2OpenListener;
+import org.actionhero4j.spi.ListenerSecurity;
+import org.xnio.Sequence;
 import io.undertow.util.SameThreadExecutor;
 import io.undertow.websockets.core.WebSocketChannel;
 import java.io.IOException;
@@ -51,8 +57,8 @@ final class UndertowRunningServer implements RunningServer {
 
   private final ServerBinding binding;
   private final XnioWorker worker;
-  private final HttpOpenListener openListener;
-  private final AcceptingChannel<StreamConnection> acceptor;
+  private final OpenListener openListener;
+  private final AcceptingChannel<? extends StreamConnection> acceptor;
   private final int port;
   /** Handed to Undertow's handshake, which keeps every WebSocket channel it creates in it. */
   private final Set<WebSocketChannel> peerConnections = ConcurrentHashMap.newKeySet();
@@ -66,8 +72,8 @@ final class UndertowRunningServer implements RunningServer {
   private UndertowRunningServer(
       ServerBinding binding,
       XnioWorker worker,
-      HttpOpenListener openListener,
-      AcceptingChannel<StreamConnection> acceptor) {
+      OpenListener openListener,
+      AcceptingChannel<? extends StreamConnection> acceptor) {
     this.binding = binding;
     this.worker = worker;
     this.openListener = openListener;
@@ -90,32 +96,52 @@ final class UndertowRunningServer implements RunningServer {
                 .getMap());
 
     ByteBufferPool buffers = new DefaultByteBufferPool(true, 16 * 1024 - 20, -1, 4);
-    HttpOpenListener openListener =
-        new HttpOpenListener(
-            buffers,
-            OptionMap.builder()
-                .set(UndertowOptions.ALWAYS_SET_DATE, true)
-                .set(UndertowOptions.ENABLE_HTTP2, false)
-                .getMap());
+    boolean tls = binding.security() instanceof ListenerSecurity.Tls;
+    OptionMap undertowOptions =
+        OptionMap.builder()
+            .set(UndertowOptions.ALWAYS_SET_DATE, true)
+            .set(UndertowOptions.ENABLE_HTTP2, tls)
+            // Core bounds bodies (web.maxRequestBodyBytes) and parses the query itself.
+            .set(UndertowOptions.MAX_ENTITY_SIZE, -1L)
+            .set(UndertowOptions.MAX_PARAMETERS, Integer.MAX_VALUE)
+            .getMap();
+    HttpOpenListener http = new HttpOpenListener(buffers, undertowOptions);
+    OpenListener openListener = http;
+    if (tls) {
+      // ALPN: h2 when the client offers it, else HTTP/1.1 (which also carries WebSocket upgrades).
+      AlpnOpenListener alpn = new AlpnOpenListener(buffers, undertowOptions, "http/1.1", http);
+      alpn.addProtocol(Http2OpenListener.HTTP2, new Http2OpenListener(buffers, undertowOptions, "h2"), 10);
+      openListener = alpn;
+    }
 
     InetSocketAddress address;
-    AcceptingChannel<StreamConnection> acceptor;
+    AcceptingChannel<? extends StreamConnection> acceptor;
     try {
       address = new InetSocketAddress(binding.host(), binding.port());
       if (address.isUnresolved()) {
         throw new IOException("unknown host");
       }
-      ChannelListener<AcceptingChannel<StreamConnection>> acceptListener =
-          ChannelListeners.openListenerAdapter(openListener);
-      acceptor =
-          worker.createStreamConnectionServer(
-              address,
-              acceptListener,
-              OptionMap.builder()
-                  .set(Options.REUSE_ADDRESSES, true)
-                  .set(Options.TCP_NODELAY, true)
-                  .set(Options.BACKLOG, 1024)
-                  .getMap());
+      OptionMap socketOptions =
+          OptionMap.builder()
+              .set(Options.REUSE_ADDRESSES, true)
+              .set(Options.TCP_NODELAY, true)
+              .set(Options.BACKLOG, 1024)
+              .getMap();
+      if (binding.security() instanceof ListenerSecurity.Tls settings) {
+        OptionMap.Builder sslOptions =
+            OptionMap.builder().set(Options.SSL_ENABLED_PROTOCOLS, Sequence.of(settings.protocols()));
+        if (!settings.cipherSuites().isEmpty()) {
+          sslOptions.set(Options.SSL_ENABLED_CIPHER_SUITES, Sequence.of(settings.cipherSuites()));
+        }
+        UndertowXnioSsl ssl = new UndertowXnioSsl(xnio, sslOptions.getMap(), settings.context());
+        acceptor =
+            ssl.createSslConnectionServer(
+                worker, address, ChannelListeners.openListenerAdapter(openListener), socketOptions);
+      } else {
+        acceptor =
+            worker.createStreamConnectionServer(
+                address, ChannelListeners.openListenerAdapter(openListener), socketOptions);
+      }
     } catch (IOException | RuntimeException e) {
       worker.shutdownNow();
       throw new IOException(
