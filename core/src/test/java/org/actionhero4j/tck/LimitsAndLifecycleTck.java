@@ -115,6 +115,38 @@ public abstract class LimitsAndLifecycleTck extends TransportTck {
     }
   }
 
+  @Test
+  void anHttpActionInFlightAtStopGetsItsResponseAndLaterRequestsGet503() throws Exception {
+    TckApp running = app();
+    try (RawHttp inFlight = RawHttp.open(running); RawHttp keptAlive = RawHttp.open(running)) {
+      keptAlive.write(get("/api/status"));
+      assertEquals(200, keptAlive.read().status());
+      inFlight.write(get("/api/gated?gate=http-stop"));
+      Gates.awaitEntered("http-stop");
+      CompletableFuture<Void> stopping = CompletableFuture.runAsync(running::close);
+      awaitCondition(() -> running.app().shuttingDown(), "stop began");
+      RawHttp.Answer[] refused = new RawHttp.Answer[1];
+      awaitCondition(
+          () -> {
+            keptAlive.write(get("/api/status"));
+            refused[0] = keptAlive.read();
+            return refused[0].status() == 503;
+          },
+          "a request after the stop began gets 503");
+      assertTrue(refused[0].body().contains("shutting down"), refused[0].body());
+      Gates.open("http-stop");
+      RawHttp.Answer answer = inFlight.read();
+      assertEquals(200, answer.status(), answer.body());
+      assertTrue(answer.body().contains("http-stop"), answer.body());
+      assertEquals("close", answer.headers().get("connection"));
+      stopping.get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static String get(String target) {
+    return "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+  }
+
   private TckApp app;
 
   @Override

@@ -54,5 +54,6 @@ public abstract class TransportTck {
       app.close();
       app = null;
     }
+    Gates.reset();
   }
 }

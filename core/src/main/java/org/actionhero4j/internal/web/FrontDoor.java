@@ -3,6 +3,7 @@ package org.actionhero4j.internal.web;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
 import org.actionhero4j.config.WebConfig;
 import org.actionhero4j.internal.Node;
 import org.actionhero4j.internal.TransportSelector;
@@ -14,6 +15,7 @@ import org.actionhero4j.spi.ListenerSecurity;
 import org.actionhero4j.spi.RunningServer;
 import org.actionhero4j.spi.ServerBinding;
 import org.actionhero4j.spi.Transport;
+import org.actionhero4j.spi.support.InFlight;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,8 @@ public final class FrontDoor implements HttpHandler {
   private volatile RunningServer redirectServer;
   private volatile Transport transport;
   private volatile boolean accepting = true;
+  /** HTTP requests received and not yet answered. */
+  private final InFlight inFlight = new InFlight();
 
   public FrontDoor(Node node) {
     this.node = node;
@@ -74,7 +78,8 @@ public final class FrontDoor implements HttpHandler {
   }
 
   @Override
-  public void handle(HttpExchange exchange) {
+  public void handle(HttpExchange received) {
+    HttpExchange exchange = new TrackedExchange(received, inFlight, () -> !accepting);
     if (!accepting) {
       exchange.respond(
           Responses.status(503).header("Connection", "close").text("text/plain", node.errors().serverShuttingDown()));
@@ -120,8 +125,15 @@ public final class FrontDoor implements HttpHandler {
     }
   }
 
-  /** Releases the port(s). */
+  /**
+   * Releases the port(s), once every HTTP request already received has its answer (bounded by
+   * {@code general.shutdownTimeoutMillis}).
+   */
   public void close() {
+    long timeout = node.config().general().shutdownTimeoutMillis();
+    if (!inFlight.awaitZero(TimeUnit.MILLISECONDS.toNanos(timeout))) {
+      log.warn("HTTP requests still unanswered after {} ms; closing anyway", timeout);
+    }
     primus.stop();
     RunningServer r = redirectServer;
     if (r != null) {
