@@ -142,9 +142,14 @@ public final class TckSocket implements AutoCloseable {
   /** Closes from the client side with 1000. */
   @Override
   public void close() {
+    close(1000, "bye");
+  }
+
+  /** Starts a close from the client side with this code and reason. */
+  public void close(int code, String reason) {
     if (!recorder.closed.isDone()) {
       try {
-        ws.sendClose(1000, "bye").get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        ws.sendClose(code, reason).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       } catch (Exception e) {
         ws.abort();
       }

@@ -22,6 +22,7 @@ import org.actionhero4j.internal.LocalConnection;
 import org.actionhero4j.internal.Node;
 import org.actionhero4j.internal.VerbDispatcher;
 import org.actionhero4j.internal.web.StaticFiles;
+import org.actionhero4j.spi.CloseCode;
 import org.actionhero4j.spi.ConnectionChannel;
 import org.actionhero4j.spi.OutboundMessage;
 import org.actionhero4j.spi.SocketListener;
@@ -81,7 +82,7 @@ final class SocketConnection implements SocketListener, ConnectionChannel {
     } catch (Exception e) {
       log.info("socket {} refused by connection middleware: {}", id, e.getMessage());
       closing.set(true);
-      session.close(1008, truncate(e.getMessage()));
+      session.close(CloseCode.POLICY_VIOLATION, e.getMessage() == null ? "refused" : e.getMessage());
       endpoint.closed(this);
       return;
     }
@@ -110,7 +111,7 @@ final class SocketConnection implements SocketListener, ConnectionChannel {
   }
 
   @Override
-  public void onClose(int code, String reason) {
+  public void onClose(CloseCode code, String reason) {
     closing.set(true);
     endpoint.heartbeats().remove(this);
     endpoint.closed(this);
@@ -128,7 +129,7 @@ final class SocketConnection implements SocketListener, ConnectionChannel {
       log.debug("socket {} sent no heartbeat; closing it", id);
       endpoint.heartbeats().remove(this);
       closing.set(true);
-      session.close(1000, "heartbeat timeout");
+      session.close(CloseCode.NORMAL, "heartbeat timeout");
       return;
     }
     alive = false;
@@ -310,12 +311,12 @@ final class SocketConnection implements SocketListener, ConnectionChannel {
     endpoint.heartbeats().remove(this);
     if (reconnect) {
       if (closing.compareAndSet(false, true)) {
-        session.close(1001, "server shutting down");
+        session.close(CloseCode.GOING_AWAY, "server shutting down");
       }
     } else {
       write(PrimusFraming.SERVER_CLOSE);
       if (closing.compareAndSet(false, true)) {
-        session.close(1000, "");
+        session.close(CloseCode.NORMAL, "");
       }
     }
   }
@@ -340,12 +341,12 @@ final class SocketConnection implements SocketListener, ConnectionChannel {
       slowConsumer(messages, pendingBytes);
       return;
     }
-    session.sendText(
-        text,
-        failure -> {
-          queuedMessages.decrementAndGet();
-          queuedBytes.addAndGet(-bytes);
-        });
+    session.sendText(text)
+        .whenComplete(
+            (written, failure) -> {
+              queuedMessages.decrementAndGet();
+              queuedBytes.addAndGet(-bytes);
+            });
   }
 
   private final AtomicBoolean slowLogged = new AtomicBoolean();
@@ -359,12 +360,7 @@ final class SocketConnection implements SocketListener, ConnectionChannel {
     }
     if (close && closing.compareAndSet(false, true)) {
       endpoint.heartbeats().remove(this);
-      session.close(1008, "slow consumer");
+      session.close(CloseCode.POLICY_VIOLATION, "slow consumer");
     }
-  }
-
-  private static String truncate(String s) {
-    String text = s == null ? "refused" : s;
-    return text.length() > 100 ? text.substring(0, 100) : text;
   }
 }

@@ -1,2 +1,7 @@
-/** Small concurrency helpers for transport authors; no protocol logic lives here. */
+/**
+ * What every transport shares so that all behave alike: a socket's life and close handshake
+ * ({@link org.actionhero4j.spi.support.SocketState}), close frame payloads, the shutdown drain
+ * ({@link org.actionhero4j.spi.support.OpenSockets}) and small concurrency helpers. A transport
+ * adapts its server's frames and timers to these; no Actionhero or Primus semantics live here.
+ */
 package org.actionhero4j.spi.support;

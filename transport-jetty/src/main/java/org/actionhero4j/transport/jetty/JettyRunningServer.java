@@ -1,14 +1,12 @@
 package org.actionhero4j.transport.jetty;
 
 import org.actionhero4j.spi.support.InFlight;
+import org.actionhero4j.spi.support.OpenSockets;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.actionhero4j.spi.RunningServer;
@@ -48,22 +46,14 @@ final class JettyRunningServer implements RunningServer {
   private static final Logger LOG = LoggerFactory.getLogger(JettyRunningServer.class);
   static final String THREAD_NAME = "ah4j-jetty";
 
-  /**
-   * How long {@link #close()} lets sockets core has closed finish their close handshake, and
-   * responses being written finish, before it drops every connection.
-   */
-  static final long DRAIN_MILLIS = 2_000;
-
   private final ServerBinding binding;
   private final Server server;
   private final Connector connector;
   private final ServerSocketChannel listening;
   private final int port;
-  private final Set<JettySocketSession> sessions = ConcurrentHashMap.newKeySet();
-  /** Responses handed to Jetty and not yet fully written. */
-  private final InFlight responses = new InFlight();
+  private final OpenSockets<JettySocketSession> sessions =
+      new OpenSockets<>(JettySocketSession::state, JettySocketSession::abort);
   private final AtomicBoolean accepting = new AtomicBoolean(true);
-  private final AtomicBoolean closed = new AtomicBoolean();
   private WebSocketComponents components;
 
   private JettyRunningServer(
@@ -230,14 +220,11 @@ final class JettyRunningServer implements RunningServer {
   }
 
   void socketOpened(JettySocketSession session) {
-    sessions.add(session);
-    if (closed.get()) {
-      session.abort();
-    }
+    sessions.opened(session);
   }
 
   void socketClosed(JettySocketSession session) {
-    sessions.remove(session);
+    sessions.closed(session);
   }
 
   @Override
@@ -257,40 +244,12 @@ final class JettyRunningServer implements RunningServer {
 
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
     stopAccepting();
-    // Sockets core did not close are dropped now; the others get a bounded drain below.
-    for (JettySocketSession session : List.copyOf(sessions)) {
-      if (!session.isClosing()) {
-        session.abort();
-      }
-    }
-    if (Thread.currentThread().getName().startsWith(THREAD_NAME)) {
-      // Draining and stopping wait for the pool's threads; never from one of them.
-      Thread closer = new Thread(this::drainAndStop, THREAD_NAME + "-closer");
-      closer.setDaemon(true);
-      closer.start();
-    } else {
-      drainAndStop();
-    }
+    sessions.shutDown(Thread.currentThread().getName().startsWith(THREAD_NAME), THREAD_NAME + "-closer", this::stop);
   }
 
-  /**
-   * Lets what core already sent finish within {@link #DRAIN_MILLIS}: close handshakes core started
-   * (with the frames queued before them) and responses being written. Then drops everything left
-   * and stops Jetty, which releases the port.
-   */
-  private void drainAndStop() {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
-    for (JettySocketSession session : List.copyOf(sessions)) {
-      session.awaitClosed(deadline - System.nanoTime());
-    }
-    responses.awaitZero(deadline - System.nanoTime());
-    for (JettySocketSession session : List.copyOf(sessions)) {
-      session.abort();
-    }
+  /** Stops Jetty, which releases the port. */
+  private void stop() {
     try {
       server.stop();
       LOG.debug("jetty closed on {}:{}", binding.host(), port);
@@ -300,6 +259,6 @@ final class JettyRunningServer implements RunningServer {
   }
 
   InFlight responses() {
-    return responses;
+    return sessions.responses();
   }
 }

@@ -1,6 +1,7 @@
 package org.actionhero4j.transport.undertow;
 
 import org.actionhero4j.spi.support.InFlight;
+import org.actionhero4j.spi.support.OpenSockets;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.connector.ByteBufferPool;
@@ -28,7 +29,6 @@ import org.actionhero4j.spi.ServerBinding;
 import org.actionhero4j.spi.SocketAcceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xnio.ChannelListener;
 import org.xnio.ChannelListeners;
 import org.xnio.IoUtils;
 import org.xnio.OptionMap;
@@ -49,12 +49,6 @@ final class UndertowRunningServer implements RunningServer {
   private static final Logger LOG = LoggerFactory.getLogger(UndertowRunningServer.class);
   private static final String THREAD_NAME = "ah4j-undertow";
 
-  /**
-   * How long {@link #close()} lets sockets core has closed finish their close handshake, and
-   * responses being written finish, before it drops every connection.
-   */
-  static final long DRAIN_MILLIS = 2_000;
-
   private final ServerBinding binding;
   private final XnioWorker worker;
   private final OpenListener openListener;
@@ -63,11 +57,9 @@ final class UndertowRunningServer implements RunningServer {
   /** Handed to Undertow's handshake, which keeps every WebSocket channel it creates in it. */
   private final Set<WebSocketChannel> peerConnections = ConcurrentHashMap.newKeySet();
 
-  private final Set<UndertowSocketSession> sessions = ConcurrentHashMap.newKeySet();
-  /** Responses handed to Undertow and not yet fully written. */
-  private final InFlight responses = new InFlight();
+  private final OpenSockets<UndertowSocketSession> sessions =
+      new OpenSockets<>(UndertowSocketSession::state, UndertowSocketSession::abort);
   private final AtomicBoolean accepting = new AtomicBoolean(true);
-  private final AtomicBoolean closed = new AtomicBoolean();
 
   private UndertowRunningServer(
       ServerBinding binding,
@@ -176,15 +168,12 @@ final class UndertowRunningServer implements RunningServer {
   /** Called on the IO thread once the 101 response went out and the connection is a WebSocket. */
   void socketOpened(WebSocketChannel channel, SocketAcceptor socketAcceptor) {
     UndertowSocketSession session = new UndertowSocketSession(channel, this);
-    sessions.add(session);
     session.start(socketAcceptor);
-    if (closed.get()) {
-      session.abort(); // close() raced with this upgrade
-    }
+    sessions.opened(session); // after start, so that a racing close() still reaches onClose
   }
 
   void socketClosed(UndertowSocketSession session) {
-    sessions.remove(session);
+    sessions.closed(session);
   }
 
   @Override
@@ -229,40 +218,12 @@ final class UndertowRunningServer implements RunningServer {
 
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
     stopAccepting();
-    // Sockets core did not close are dropped now; the others get a bounded drain below.
-    for (UndertowSocketSession session : List.copyOf(sessions)) {
-      if (!session.isClosing()) {
-        session.abort();
-      }
-    }
-    if (Thread.currentThread() instanceof XnioIoThread) {
-      // Draining waits for IO threads; never block one of them.
-      Thread closer = new Thread(this::drainAndStop, THREAD_NAME + "-closer");
-      closer.setDaemon(true);
-      closer.start();
-    } else {
-      drainAndStop();
-    }
+    sessions.shutDown(Thread.currentThread() instanceof XnioIoThread, THREAD_NAME + "-closer", this::stop);
   }
 
-  /**
-   * Lets what core already sent finish within {@link #DRAIN_MILLIS}: close handshakes core started
-   * (with the frames queued before them) and responses being written. Then drops everything left
-   * and stops the worker, which releases the port.
-   */
-  private void drainAndStop() {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
-    for (UndertowSocketSession session : List.copyOf(sessions)) {
-      session.awaitClosed(deadline - System.nanoTime());
-    }
-    responses.awaitZero(deadline - System.nanoTime());
-    for (UndertowSocketSession session : List.copyOf(sessions)) {
-      session.abort();
-    }
+  /** Drops what the drain left and stops the worker, which releases the port. */
+  private void stop() {
     for (WebSocketChannel channel : List.copyOf(peerConnections)) {
       IoUtils.safeClose(channel);
     }
@@ -280,6 +241,6 @@ final class UndertowRunningServer implements RunningServer {
   }
 
   InFlight responses() {
-    return responses;
+    return sessions.responses();
   }
 }
