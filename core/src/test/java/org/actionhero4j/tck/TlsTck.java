@@ -54,6 +54,23 @@ public abstract class TlsTck extends TransportTck {
   }
 
   @Test
+  void aClientOfferingOnlyHttp11ByAlpnIsServed() throws Exception {
+    try (javax.net.ssl.SSLSocket socket =
+        (javax.net.ssl.SSLSocket) TestCertificate.trustAll().getSocketFactory().createSocket("127.0.0.1", app().port())) {
+      javax.net.ssl.SSLParameters parameters = socket.getSSLParameters();
+      parameters.setApplicationProtocols(new String[] {"http/1.1"}); // what browsers offer for wss://
+      socket.setSSLParameters(parameters);
+      socket.setSoTimeout(RawHttp.TIMEOUT_MILLIS);
+      socket.startHandshake();
+      assertEquals("http/1.1", socket.getApplicationProtocol());
+      socket.getOutputStream().write(
+          "GET /api/status HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+      assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+    }
+  }
+
+  @Test
   void aWssRoundTripWorks() throws Exception {
     try (TckSocket s = app().welcomedSocket()) {
       Map<String, Object> reply = s.request(map("event", "action", "params", map("action", "echo", "message", "tls"), "messageId", 1));

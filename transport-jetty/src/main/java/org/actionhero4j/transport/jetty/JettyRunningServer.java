@@ -139,7 +139,11 @@ final class JettyRunningServer implements RunningServer {
     }
     HttpConnectionFactory http1 = new HttpConnectionFactory(https);
     HTTP2ServerConnectionFactory http2 = new HTTP2ServerConnectionFactory(https);
-    ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory(http2.getProtocol(), http1.getProtocol());
+    // No WebSocket over HTTP/2 (RFC 8441): browsers then open wss:// with the HTTP/1.1 upgrade
+    // core expects, as they do against Undertow.
+    http2.setConnectProtocolEnabled(false);
+    // ALPN offers what the factories after it speak (h2, http/1.1); clients without ALPN get HTTP/1.1.
+    ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
     alpn.setDefaultProtocol(http1.getProtocol());
     return new ConnectionFactory[] {new SslConnectionFactory(ssl, alpn.getProtocol()), alpn, http2, http1};
   }
