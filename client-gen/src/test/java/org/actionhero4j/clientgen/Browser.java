@@ -40,6 +40,8 @@ public final class Browser implements AutoCloseable {
     Path profile = Files.createTempDirectory(workDir, "chromium-profile");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(ExternalTools.CHROMIUM.toFile());
+    // tests serve HTTPS with certificates made on the spot
+    options.setAcceptInsecureCerts(true);
     options.addArguments(
         "--headless=new",
         "--no-sandbox",

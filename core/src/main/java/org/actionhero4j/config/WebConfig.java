@@ -27,6 +27,10 @@ import java.util.Map;
  * @param allowedOrigins origins allowed for cross-origin requests; {@code "*"} allows any
  * @param maxRequestBodyBytes largest accepted request body
  * @param maxConnections cap on open sockets (0: none); upgrades beyond it get 503
+ * @param allowedRequestHosts {@code <scheme>://<host>[:port]} this server answers for (Actionhero's
+ *     option); others are redirected to the first; empty serves any host, and then only IP
+ *     literals, {@code localhost} and the machine's name count as same-origin
+ * @param secure TLS (HTTPS and WSS on the same port)
  */
 public record WebConfig(
     boolean enabled,
@@ -47,7 +51,9 @@ public record WebConfig(
     MetadataOptions metadataOptions,
     List<String> allowedOrigins,
     int maxRequestBodyBytes,
-    int maxConnections) {
+    int maxConnections,
+    List<String> allowedRequestHosts,
+    Secure secure) {
 
   /** The built-in defaults. */
   public static final WebConfig DEFAULTS =
@@ -70,7 +76,9 @@ public record WebConfig(
           new MetadataOptions(true, true),
           List.of(),
           10 * 1024 * 1024,
-          0);
+          0,
+          List.of(),
+          Secure.OFF);
 
   private static Map<String, String> defaultHeaders() {
     Map<String, String> headers = new LinkedHashMap<>();
@@ -81,6 +89,33 @@ public record WebConfig(
     headers.put("Access-Control-Allow-Headers", "Content-Type");
     headers.put("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     return headers;
+  }
+
+  /**
+   * TLS for the web port: a PKCS12 key store, or a PEM certificate (chain) and PKCS#8 private key.
+   *
+   * @param enabled serve HTTPS and WSS instead of HTTP and WS
+   * @param keyStore path of a PKCS12 key store holding one private key and its chain; empty to use PEM
+   * @param keyStorePassword its password (also the key's)
+   * @param certificate path of a PEM certificate chain, the server's certificate first
+   * @param privateKey path of the PEM private key ({@code BEGIN PRIVATE KEY}, or PKCS#1
+   *     {@code BEGIN RSA PRIVATE KEY}); RSA or EC
+   * @param protocols TLS versions offered; empty means TLSv1.3 and TLSv1.2
+   * @param cipherSuites cipher suites offered; empty means the JDK's defaults for those versions
+   * @param redirectPort a plain HTTP port that redirects every request to HTTPS; 0 for none
+   */
+  public record Secure(
+      boolean enabled,
+      String keyStore,
+      String keyStorePassword,
+      String certificate,
+      String privateKey,
+      List<String> protocols,
+      List<String> cipherSuites,
+      int redirectPort) {
+
+    /** TLS off. */
+    public static final Secure OFF = new Secure(false, "", "", "", "", List.of(), List.of(), 0);
   }
 
   /** The fingerprint cookie (Actionhero's {@code browser_fingerprint}). */

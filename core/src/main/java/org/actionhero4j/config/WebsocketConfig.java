@@ -25,7 +25,7 @@ public record WebsocketConfig(
           "ActionheroWebsocketClient",
           false,
           false,
-          new Server("/primus", 30_000, 10 * 1024 * 1024, List.of(), 1024, 4 * 1024 * 1024, "close"),
+          new Server("/primus", 30_000, 10 * 1024 * 1024, List.of(), 1024, 16 * 1024 * 1024, "close"),
           new Client("/api", "sessionID", new Reconnect(500, 30_000, 10, 2), 10_000, 0, 1000));
 
   /**
@@ -37,7 +37,9 @@ public record WebsocketConfig(
    * @param origins origins allowed to open sockets; {@code "*"} allows any; empty allows
    *     same-origin and Origin-less clients
    * @param outboundQueueMessages how many frames may wait to be written to one socket
-   * @param outboundQueueBytes how many bytes may wait to be written to one socket
+   * @param outboundQueueBytes how many bytes (UTF-8) may wait to be written to one socket; a frame
+   *     written while none waits always goes out, so this bounds the backlog, never one message
+   *     (the default, 16 MiB, is above {@code maxLength})
    * @param slowConsumerPolicy what happens beyond those bounds: {@code close} (1008) or {@code drop}
    */
   public record Server(

@@ -25,6 +25,11 @@ public interface HttpExchange {
   /** Every header name present in the request. */
   List<String> headerNames();
 
+  /** Whether the request came over TLS (HTTPS or WSS). */
+  default boolean secure() {
+    return false;
+  }
+
   /** The peer of the TCP connection. */
   InetSocketAddress remoteAddress();
 

@@ -10,10 +10,18 @@ package org.actionhero4j.spi;
  * @param socketIdleTimeoutMillis how long a WebSocket may stay silent before the transport itself
  *     drops it; core's heartbeat normally closes dead sockets much earlier
  * @param handler receives every HTTP request, upgrades included
+ * @param security plain HTTP, or TLS (then HTTP/2 is offered too)
  */
 public record ServerBinding(
     String host,
     int port,
     int maxMessageBytes,
     long socketIdleTimeoutMillis,
-    HttpHandler handler) {}
+    HttpHandler handler,
+    ListenerSecurity security) {
+
+  /** A plain HTTP binding. */
+  public ServerBinding(String host, int port, int maxMessageBytes, long socketIdleTimeoutMillis, HttpHandler handler) {
+    this(host, port, maxMessageBytes, socketIdleTimeoutMillis, handler, ListenerSecurity.plain());
+  }
+}

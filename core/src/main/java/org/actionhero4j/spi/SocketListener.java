@@ -17,8 +17,8 @@ public interface SocketListener {
 
   /**
    * The socket is closed, by either side or by an error. Called once. {@code code} is the first
-   * close status sent or received, 1005 when the peer's close frame had none, 1006 when the
-   * connection dropped without a close frame.
+   * close status sent or received, {@link CloseCode#NO_STATUS} when the peer's close frame had
+   * none, {@link CloseCode#ABNORMAL} when the connection dropped without a close frame.
    */
-  void onClose(int code, String reason);
+  void onClose(CloseCode code, String reason);
 }

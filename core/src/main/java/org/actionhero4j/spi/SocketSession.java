@@ -1,24 +1,24 @@
 package org.actionhero4j.spi;
 
+import java.util.concurrent.CompletionStage;
+
 /** What core can do with one WebSocket. Safe to call from any thread. */
 public interface SocketSession {
 
   /**
-   * Queues one text frame. {@code whenWritten} is called once the frame left for the network (with
-   * {@code null}) or could not be sent (with the failure). Frames are sent in call order.
+   * Queues one text frame; frames are sent in call order. The stage completes once the frame left
+   * for the network, or exceptionally when it cannot be sent (the socket is closing or closed).
    */
-  void sendText(String text, WriteCallback whenWritten);
+  CompletionStage<Void> sendText(String text);
 
-  /** Sends a close frame with this code and reason and then closes the TCP connection. */
-  void close(int code, String reason);
+  /**
+   * Sends a close frame with this code and reason (cut to the 123 bytes a close frame holds) and
+   * closes the TCP connection once the peer answers, or after a grace period.
+   *
+   * @throws IllegalArgumentException when the code cannot be sent ({@link CloseCode#sendable()})
+   */
+  void close(CloseCode code, String reason);
 
   /** Drops the TCP connection without a close handshake. */
   void abort();
-
-  /** Completion of {@link #sendText}. */
-  @FunctionalInterface
-  interface WriteCallback {
-    /** {@code failure} is null on success. */
-    void done(Throwable failure);
-  }
 }

@@ -44,7 +44,7 @@ public class HttpAndFilesTck extends TransportTck {
     @SuppressWarnings("unchecked")
     Map<String, Object> requester = (Map<String, Object>) json(second).get("requesterInformation");
     assertEquals(fingerprint, requester.get("fingerprint"));
-    try (TckSocket s = TckSocket.connect(app().port(), "/primus", Map.of("Cookie", "sessionID=" + fingerprint))) {
+    try (TckSocket s = app().socket("/primus", Map.of("Cookie", "sessionID=" + fingerprint))) {
       @SuppressWarnings("unchecked")
       Map<String, Object> d = (Map<String, Object>) s.request(map("event", "detailsView", "messageId", 1)).get("data");
       assertEquals(fingerprint, d.get("fingerprint"));

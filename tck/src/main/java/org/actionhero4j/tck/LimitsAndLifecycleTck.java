@@ -56,7 +56,7 @@ public class LimitsAndLifecycleTck extends TransportTck {
     try (TckSocket a = app().welcomedSocket(); TckSocket b = app().welcomedSocket()) {
       Exception refused = null;
       try {
-        TckSocket.connect(app().port()).close();
+        app().socket().close();
       } catch (Exception e) {
         refused = e;
       }
@@ -113,6 +113,38 @@ public class LimitsAndLifecycleTck extends TransportTck {
     try (ServerSocket again = new ServerSocket(port, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
       assertEquals(port, again.getLocalPort());
     }
+  }
+
+  @Test
+  void anHttpActionInFlightAtStopGetsItsResponseAndLaterRequestsGet503() throws Exception {
+    TckApp running = app();
+    try (RawHttp inFlight = RawHttp.open(running); RawHttp keptAlive = RawHttp.open(running)) {
+      keptAlive.write(get("/api/status"));
+      assertEquals(200, keptAlive.read().status());
+      inFlight.write(get("/api/gated?gate=http-stop"));
+      Gates.awaitEntered("http-stop");
+      CompletableFuture<Void> stopping = CompletableFuture.runAsync(running::close);
+      awaitCondition(() -> running.app().shuttingDown(), "stop began");
+      RawHttp.Answer[] refused = new RawHttp.Answer[1];
+      awaitCondition(
+          () -> {
+            keptAlive.write(get("/api/status"));
+            refused[0] = keptAlive.read();
+            return refused[0].status() == 503;
+          },
+          "a request after the stop began gets 503");
+      assertTrue(refused[0].body().contains("shutting down"), refused[0].body());
+      Gates.open("http-stop");
+      RawHttp.Answer answer = inFlight.read();
+      assertEquals(200, answer.status(), answer.body());
+      assertTrue(answer.body().contains("http-stop"), answer.body());
+      assertEquals("close", answer.headers().get("connection"));
+      stopping.get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static String get(String target) {
+    return "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
   }
 
   private TckApp app;

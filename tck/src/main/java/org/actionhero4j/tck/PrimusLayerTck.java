@@ -57,7 +57,7 @@ public class PrimusLayerTck extends TransportTck {
   @Test
   void silentClientIsClosedByTheHeartbeatWithoutServerClose() throws Exception {
     app(b -> b.set("websocket.server.pingInterval", 200));
-    TckSocket s = TckSocket.connect(app().port(), "/primus", Map.of(), false);
+    TckSocket s = app().socket("/primus", Map.of(), false);
     s.awaitWelcome();
     s.awaitClose();
     assertTrue(s.received().stream().noneMatch("primus::server::close"::equals));

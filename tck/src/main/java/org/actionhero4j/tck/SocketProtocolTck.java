@@ -252,8 +252,8 @@ public class SocketProtocolTck extends TransportTck {
 
   @Test
   void fingerprintComesFromTheCookieThenTheQuery() throws Exception {
-    try (TckSocket cookie = TckSocket.connect(app().port(), "/primus?sessionID=fromQuery", Map.of("Cookie", "sessionID=fromCookie"));
-        TckSocket query = TckSocket.connect(app().port(), "/primus?sessionID=fromQuery&_primuscb=x", Map.of())) {
+    try (TckSocket cookie = app().socket("/primus?sessionID=fromQuery", Map.of("Cookie", "sessionID=fromCookie"));
+        TckSocket query = app().socket("/primus?sessionID=fromQuery&_primuscb=x", Map.of())) {
       assertEquals("fromCookie", data(cookie.request(map("event", "detailsView", "messageId", 1))).get("fingerprint"));
       assertEquals("fromQuery", data(query.request(map("event", "detailsView", "messageId", 1))).get("fingerprint"));
     }
@@ -261,7 +261,7 @@ public class SocketProtocolTck extends TransportTck {
 
   @Test
   void forwardedHeadersSetTheRemoteAddress() throws Exception {
-    try (TckSocket s = TckSocket.connect(app().port(), "/primus",
+    try (TckSocket s = app().socket("/primus",
         Map.of("X-Forwarded-For", "10.1.2.3:4455", "X-Real-IP", "9.9.9.9"))) {
       Map<String, Object> d = data(s.request(map("event", "detailsView", "messageId", 1)));
       assertEquals("9.9.9.9", d.get("remoteIP"));

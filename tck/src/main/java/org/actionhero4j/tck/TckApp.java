@@ -17,6 +17,11 @@ public final class TckApp implements AutoCloseable {
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private static final HttpClient HTTPS =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(10))
+          .sslContext(TestCertificate.trustAll())
+          .build();
 
   private final List<Actionhero> nodes;
   private final Actionhero app;
@@ -24,10 +29,13 @@ public final class TckApp implements AutoCloseable {
   private final Runnable afterClose;
   private final java.util.concurrent.atomic.AtomicInteger nextNode = new java.util.concurrent.atomic.AtomicInteger();
 
-  private TckApp(List<Actionhero> nodes, Path publicDir, Runnable afterClose) {
+  private final boolean secure;
+
+  private TckApp(List<Actionhero> nodes, Path publicDir, boolean secure, Runnable afterClose) {
     this.nodes = List.copyOf(nodes);
     this.app = nodes.get(0);
     this.publicDir = publicDir;
+    this.secure = secure;
     this.afterClose = afterClose;
   }
 
@@ -37,12 +45,33 @@ public final class TckApp implements AutoCloseable {
     return cluster(1, transport, publicDir, customize);
   }
 
+  /** Starts one node serving HTTPS and WSS with the test certificate. */
+  public static TckApp startSecure(
+      String transport, Path publicDir, UnaryOperator<Actionhero.Builder> customize) throws Exception {
+    return cluster(1, transport, publicDir, b -> customize.apply(secured(b)), true);
+  }
+
+  /** TLS on, with the generated RSA test certificate in a PKCS12 key store. */
+  public static Actionhero.Builder secured(Actionhero.Builder builder) {
+    TestCertificate certificate = TestCertificate.rsa();
+    return builder
+        .set("web.secure.enabled", true)
+        .set("web.secure.keyStore", certificate.keyStore().toString())
+        .set("web.secure.keyStorePassword", certificate.password());
+  }
+
   /**
    * Starts {@code count} nodes with the same settings (a cluster when {@code customize} joins them,
    * e.g. with the Redis plugin); sockets from {@link #socket()} go to the nodes in turn.
    */
   public static TckApp cluster(
       int count, String transport, Path publicDir, UnaryOperator<Actionhero.Builder> customize)
+      throws Exception {
+    return cluster(count, transport, publicDir, customize, false);
+  }
+
+  private static TckApp cluster(
+      int count, String transport, Path publicDir, UnaryOperator<Actionhero.Builder> customize, boolean secure)
       throws Exception {
     Files.createDirectories(publicDir);
     List<Actionhero> nodes = new java.util.ArrayList<>();
@@ -54,12 +83,12 @@ public final class TckApp implements AutoCloseable {
       nodes.forEach(Actionhero::stop);
       throw e;
     }
-    return new TckApp(nodes, publicDir, () -> {});
+    return new TckApp(nodes, publicDir, secure, () -> {});
   }
 
   /** The same application, running {@code cleanup} once its nodes have stopped (e.g. to delete Redis keys). */
   public TckApp whenClosed(Runnable cleanup) {
-    return new TckApp(nodes, publicDir, () -> {
+    return new TckApp(nodes, publicDir, secure, () -> {
       afterClose.run();
       cleanup.run();
     });
@@ -100,6 +129,26 @@ public final class TckApp implements AutoCloseable {
         .orElseThrow(() -> new AssertionError("no node holds connection " + id));
   }
 
+  /** Whether the app serves HTTPS and WSS. */
+  public boolean secure() {
+    return secure;
+  }
+
+  /** {@code http} or {@code https}. */
+  public String scheme() {
+    return secure ? "https" : "http";
+  }
+
+  /** The HTTP client matching the app's scheme (trusting the test certificate). */
+  public HttpClient httpClient() {
+    return secure ? HTTPS : HTTP;
+  }
+
+  /** {@code <scheme>://127.0.0.1:<port><pathAndQuery>}. */
+  public URI uri(String pathAndQuery) {
+    return URI.create(scheme() + "://127.0.0.1:" + port() + pathAndQuery);
+  }
+
   /** The directory the nodes serve static files from. */
   public Path publicDir() {
     return publicDir;
@@ -107,7 +156,17 @@ public final class TckApp implements AutoCloseable {
 
   /** A socket to the next node in turn (always the same node when there is one). */
   public TckSocket socket() throws Exception {
-    return TckSocket.connect(port(nodes.get(Math.floorMod(nextNode.getAndIncrement(), nodes.size()))));
+    int port = port(nodes.get(Math.floorMod(nextNode.getAndIncrement(), nodes.size())));
+    return TckSocket.connect(secure, port, "/primus?_primuscb=tck", Map.of(), true);
+  }
+
+  /** A socket to the first node at {@code pathAndQuery} with extra upgrade headers. */
+  public TckSocket socket(String pathAndQuery, Map<String, String> headers, boolean answerPings) throws Exception {
+    return TckSocket.connect(secure, port(), pathAndQuery, headers, answerPings);
+  }
+
+  public TckSocket socket(String pathAndQuery, Map<String, String> headers) throws Exception {
+    return socket(pathAndQuery, headers, true);
   }
 
   /** A socket that has already received its welcome. */
@@ -126,13 +185,13 @@ public final class TckApp implements AutoCloseable {
   public HttpResponse<String> http(String method, String pathAndQuery, String body, String... headers)
       throws Exception {
     HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + pathAndQuery))
+        HttpRequest.newBuilder(uri(pathAndQuery))
             .timeout(Duration.ofSeconds(10))
             .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     if (headers.length > 0) {
       b.headers(headers);
     }
-    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return httpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Override

@@ -25,6 +25,8 @@ public final class TckSocket implements AutoCloseable {
 
   /** One client for every socket, so the test's own threads stay few. */
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
+  private static final HttpClient SECURE_CLIENT =
+      HttpClient.newBuilder().sslContext(TestCertificate.trustAll()).build();
 
   private final WebSocket ws;
   private final Recorder recorder;
@@ -44,12 +46,20 @@ public final class TckSocket implements AutoCloseable {
   public static TckSocket connect(
       int port, String pathAndQuery, Map<String, String> headers, boolean answerPings)
       throws Exception {
+    return connect(false, port, pathAndQuery, headers, answerPings);
+  }
+
+  /** Connects to {@code ws://} or, when {@code secure}, {@code wss://127.0.0.1:<port><pathAndQuery>}. */
+  public static TckSocket connect(
+      boolean secure, int port, String pathAndQuery, Map<String, String> headers, boolean answerPings)
+      throws Exception {
     Recorder recorder = new Recorder(answerPings);
-    WebSocket.Builder builder = CLIENT.newWebSocketBuilder().connectTimeout(TIMEOUT);
+    WebSocket.Builder builder =
+        (secure ? SECURE_CLIENT : CLIENT).newWebSocketBuilder().connectTimeout(TIMEOUT);
     headers.forEach(builder::header);
     WebSocket ws =
         builder
-            .buildAsync(URI.create("ws://127.0.0.1:" + port + pathAndQuery), recorder)
+            .buildAsync(URI.create((secure ? "wss" : "ws") + "://127.0.0.1:" + port + pathAndQuery), recorder)
             .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     return new TckSocket(ws, recorder);
   }
@@ -138,9 +148,14 @@ public final class TckSocket implements AutoCloseable {
   /** Closes from the client side with 1000. */
   @Override
   public void close() {
+    close(1000, "bye");
+  }
+
+  /** Starts a close from the client side with this code and reason. */
+  public void close(int code, String reason) {
     if (!recorder.closed.isDone()) {
       try {
-        ws.sendClose(1000, "bye").get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        ws.sendClose(code, reason).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       } catch (Exception e) {
         ws.abort();
       }

@@ -22,6 +22,11 @@ public abstract class TransportTck {
     return ServerUnderTestProvider.find().transport();
   }
 
+  /** Whether the suite runs over TLS (HTTPS and WSS); a transport's TLS variant says true. */
+  protected boolean secure() {
+    return false;
+  }
+
   /** The application with default settings, started on first use. */
   protected TckApp app() throws Exception {
     if (app == null) {
@@ -39,9 +44,11 @@ public abstract class TransportTck {
     return app;
   }
 
-  /** Starts the application under test the way the module's provider does (one node or several). */
-  private TckApp start(UnaryOperator<Actionhero.Builder> customize) throws Exception {
-    return ServerUnderTestProvider.find().start(tmp.resolve("public"), customize);
+  /** Starts the application under test the way the module's provider does, over TLS when the suite says so. */
+  protected TckApp start(UnaryOperator<Actionhero.Builder> customize) throws Exception {
+    return secure()
+        ? TckApp.startSecure(transport(), tmp.resolve("public"), customize)
+        : ServerUnderTestProvider.find().start(tmp.resolve("public"), customize);
   }
 
   /** Stops the application the test started, if any. */
@@ -51,5 +58,6 @@ public abstract class TransportTck {
       app.close();
       app = null;
     }
+    Gates.reset();
   }
 }

@@ -23,6 +23,8 @@ import org.actionhero4j.internal.middleware.MiddlewareRegistry;
 import org.actionhero4j.internal.rooms.RoomRegistry;
 import org.actionhero4j.internal.socket.PrimusEndpoint;
 import org.actionhero4j.internal.verbs.VerbDispatcher;
+import org.actionhero4j.internal.web.RequestHosts;
+import org.actionhero4j.internal.web.RequestScreen;
 import org.actionhero4j.internal.web.StaticFiles;
 import org.actionhero4j.internal.web.WebRequestHandler;
 import org.actionhero4j.spi.ClusterBus;
@@ -60,6 +62,7 @@ public final class Boot implements Actionhero.Launcher {
     ActionPipeline pipeline = new ActionPipeline(actions, middleware, general, errors, executor);
     VerbDispatcher verbs = new VerbDispatcher(rooms, actions, errors);
 
+    RequestHosts hosts = new RequestHosts(config.web().allowedRequestHosts());
     StaticFiles staticFiles =
         new StaticFiles(
             general.paths().publicDirs().stream().map(Path::of).toList(), registrations.publicFiles);
@@ -73,11 +76,20 @@ public final class Boot implements Actionhero.Launcher {
             executor,
             connections,
             pipeline,
-            verbs);
+            verbs,
+            hosts);
     WebRequestHandler web =
         new WebRequestHandler(
-            config.web(), config.routes(), general, errors, staticFiles, executor, connections, actions, pipeline);
-    FrontDoor frontDoor = new FrontDoor(config.web(), config.websocket(), errors, primus, web);
+            config.web(), config.routes(), general, errors, staticFiles, executor, connections, actions, pipeline, hosts);
+    FrontDoor frontDoor =
+        new FrontDoor(
+            config.web(),
+            config.websocket(),
+            errors,
+            primus,
+            web,
+            new RequestScreen(hosts),
+            general.shutdownTimeoutMillis());
 
     Application app =
         new Application(

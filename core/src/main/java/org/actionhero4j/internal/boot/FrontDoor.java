@@ -2,18 +2,26 @@ package org.actionhero4j.internal.boot;
 
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
 import org.actionhero4j.config.ConfigException;
 import org.actionhero4j.config.WebConfig;
 import org.actionhero4j.config.WebsocketConfig;
 import org.actionhero4j.internal.ErrorTexts;
 import org.actionhero4j.internal.socket.PrimusEndpoint;
+import org.actionhero4j.internal.web.HttpsRedirect;
+import org.actionhero4j.internal.web.RequestScreen;
 import org.actionhero4j.internal.web.Responses;
+import org.actionhero4j.internal.web.TlsContext;
+import org.actionhero4j.internal.web.TrackedExchange;
 import org.actionhero4j.internal.web.WebRequestHandler;
 import org.actionhero4j.spi.HttpExchange;
 import org.actionhero4j.spi.HttpHandler;
+import org.actionhero4j.spi.HttpResponse;
+import org.actionhero4j.spi.ListenerSecurity;
 import org.actionhero4j.spi.RunningServer;
 import org.actionhero4j.spi.ServerBinding;
 import org.actionhero4j.spi.Transport;
+import org.actionhero4j.spi.support.InFlight;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +38,12 @@ final class FrontDoor implements HttpHandler {
   private final ErrorTexts errors;
   private final PrimusEndpoint primus;
   private final WebRequestHandler handler;
+  private final RequestScreen screen;
+  private final long drainMillis;
+  /** HTTP requests received and not yet answered. */
+  private final InFlight inFlight = new InFlight();
   private volatile Optional<RunningServer> server = Optional.empty();
+  private volatile Optional<RunningServer> redirectServer = Optional.empty();
   private volatile Optional<Transport> transport = Optional.empty();
   private volatile boolean accepting = true;
 
@@ -39,12 +52,16 @@ final class FrontDoor implements HttpHandler {
       WebsocketConfig websocket,
       ErrorTexts errors,
       PrimusEndpoint primus,
-      WebRequestHandler handler) {
+      WebRequestHandler handler,
+      RequestScreen screen,
+      long drainMillis) {
     this.web = web;
     this.websocket = websocket;
     this.errors = errors;
     this.primus = primus;
     this.handler = handler;
+    this.screen = screen;
+    this.drainMillis = drainMillis;
   }
 
   /**
@@ -64,28 +81,36 @@ final class FrontDoor implements HttpHandler {
                         "web.enabled is true but no transport is on the classpath: add the dependency"
                             + " org.actionhero4j:actionhero4j-transport-undertow or"
                             + " org.actionhero4j:actionhero4j-transport-jetty (or set web.enabled: false)"));
+    ListenerSecurity security = TlsContext.of(web.secure());
     primus.start();
     long ping = websocket.server().pingInterval();
+    long idle = ping > 0 ? Math.max(ping * 3, 10_000) : 3_600_000;
+    int maxMessage = websocket.server().maxLength();
     transport = Optional.of(chosen);
-    server =
-        Optional.of(
-            chosen.start(
-                new ServerBinding(
-                    web.bindIp(),
-                    web.port(),
-                    websocket.server().maxLength(),
-                    ping > 0 ? Math.max(ping * 3, 10_000) : 3_600_000,
-                    this)));
+    RunningServer main = chosen.start(new ServerBinding(web.bindIp(), web.port(), maxMessage, idle, this, security));
+    server = Optional.of(main);
+    if (security instanceof ListenerSecurity.Tls && web.secure().redirectPort() > 0) {
+      HttpsRedirect redirect = new HttpsRedirect(main.port(), web.bindIp());
+      redirectServer =
+          Optional.of(
+              chosen.start(new ServerBinding(web.bindIp(), web.secure().redirectPort(), maxMessage, idle, redirect)));
+    }
   }
 
   @Override
-  public void handle(HttpExchange exchange) {
+  public void handle(HttpExchange received) {
+    HttpExchange exchange = new TrackedExchange(received, inFlight, () -> !accepting);
     if (!accepting) {
       exchange.respond(
           Responses.status(503).header("Connection", "close").text("text/plain", errors.serverShuttingDown()));
       return;
     }
     try {
+      Optional<HttpResponse> refused = screen.refusal(exchange);
+      if (refused.isPresent()) {
+        exchange.respond(refused.get());
+        return;
+      }
       if (websocket.enabled() && primus.claims(exchange.rawPath())) {
         primus.handle(exchange);
       } else {
@@ -108,12 +133,20 @@ final class FrontDoor implements HttpHandler {
   /** Refuses new connections and requests from now on. */
   void stopAccepting() {
     accepting = false;
+    redirectServer.ifPresent(RunningServer::close);
     server.ifPresent(RunningServer::stopAccepting);
   }
 
-  /** Releases the port. */
+  /**
+   * Releases the port(s), once every HTTP request already received has its answer (bounded by
+   * {@code general.shutdownTimeoutMillis}).
+   */
   void close() {
+    if (!inFlight.awaitZero(TimeUnit.MILLISECONDS.toNanos(drainMillis))) {
+      log.warn("HTTP requests still unanswered after {} ms; closing anyway", drainMillis);
+    }
     primus.stop();
+    redirectServer.ifPresent(RunningServer::close);
     server.ifPresent(RunningServer::close);
   }
 }

@@ -3,6 +3,7 @@ package org.actionhero4j.internal.socket;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -16,9 +17,11 @@ import org.actionhero4j.internal.verbs.VerbDispatcher;
 import org.actionhero4j.internal.web.ClientAddress;
 import org.actionhero4j.internal.web.OriginPolicy;
 import org.actionhero4j.internal.web.QueryString;
+import org.actionhero4j.internal.web.RequestHosts;
 import org.actionhero4j.internal.web.Responses;
 import org.actionhero4j.internal.web.StaticFiles;
 import org.actionhero4j.spi.HttpExchange;
+import org.actionhero4j.spi.HttpResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,10 +50,11 @@ public final class PrimusEndpoint {
       Executor executor,
       ConnectionRegistry connections,
       ActionPipeline pipeline,
-      VerbDispatcher verbs) {
+      VerbDispatcher verbs,
+      RequestHosts hosts) {
     this.config = websocket.server();
     this.web = web;
-    this.origins = new OriginPolicy(config.origins());
+    this.origins = new OriginPolicy(config.origins(), hosts);
     this.heartbeats = new Heartbeats(config.pingInterval());
     this.services =
         new SocketServices(
@@ -111,6 +115,11 @@ public final class PrimusEndpoint {
   }
 
   private void upgrade(HttpExchange exchange) {
+    Optional<HttpResponse> invalid = UpgradeRequest.problem(exchange);
+    if (invalid.isPresent()) {
+      exchange.respond(invalid.get());
+      return;
+    }
     String origin = first(exchange.headers("Origin"));
     if (!origins.allows(origin, first(exchange.headers("Host")))) {
       log.info("refused a socket from origin {}", origin);

@@ -18,6 +18,7 @@ import org.actionhero4j.internal.connections.ConnectionRegistry;
 import org.actionhero4j.internal.connections.LocalConnection;
 import org.actionhero4j.internal.connections.OutboundMessage;
 import org.actionhero4j.internal.verbs.VerbDispatcher;
+import org.actionhero4j.spi.CloseCode;
 import org.actionhero4j.spi.SocketListener;
 import org.actionhero4j.spi.SocketSession;
 import org.slf4j.Logger;
@@ -75,7 +76,7 @@ final class SocketConnection implements SocketListener, ConnectionChannel, Heart
     } catch (Exception e) {
       log.info("socket {} refused by connection middleware: {}", id, e.getMessage());
       closing.set(true);
-      session.close(1008, closeReason(e.getMessage()));
+      session.close(CloseCode.POLICY_VIOLATION, e.getMessage() == null ? "refused" : e.getMessage());
       onClosed.accept(this);
       return;
     }
@@ -103,7 +104,7 @@ final class SocketConnection implements SocketListener, ConnectionChannel, Heart
   }
 
   @Override
-  public void onClose(int code, String reason) {
+  public void onClose(CloseCode code, String reason) {
     closing.set(true);
     node.heartbeats().remove(this);
     onClosed.accept(this);
@@ -122,7 +123,7 @@ final class SocketConnection implements SocketListener, ConnectionChannel, Heart
       log.debug("socket {} sent no heartbeat; closing it", id);
       node.heartbeats().remove(this);
       closing.set(true);
-      session.close(1000, "heartbeat timeout");
+      session.close(CloseCode.NORMAL, "heartbeat timeout");
       return;
     }
     alive = false;
@@ -276,37 +277,42 @@ final class SocketConnection implements SocketListener, ConnectionChannel, Heart
     node.heartbeats().remove(this);
     if (reconnect) {
       if (closing.compareAndSet(false, true)) {
-        session.close(1001, "server shutting down");
+        session.close(CloseCode.GOING_AWAY, "server shutting down");
       }
     } else {
       write(PrimusFraming.SERVER_CLOSE);
       if (closing.compareAndSet(false, true)) {
-        session.close(1000, "");
+        session.close(CloseCode.NORMAL, "");
       }
     }
   }
 
-  /** Queues a frame within the socket's bounds; beyond them the slow-consumer policy applies. */
+  /**
+   * Queues a frame within the socket's bounds; beyond them the slow-consumer policy applies. The
+   * bounds limit the backlog: a frame written while nothing else waits is always queued, however
+   * large, so one legal message never counts as a slow consumer.
+   */
   private void write(String text) {
     if (closing.get()) {
       return;
     }
-    int bytes = text.length();
+    long bytes = Utf8.length(text);
     int messages = queuedMessages.incrementAndGet();
     long pendingBytes = queuedBytes.addAndGet(bytes);
     var limits = node.limits();
-    if (messages > limits.outboundQueueMessages() || pendingBytes > limits.outboundQueueBytes()) {
+    boolean backlog = messages > 1;
+    if (backlog && (messages > limits.outboundQueueMessages() || pendingBytes > limits.outboundQueueBytes())) {
       queuedMessages.decrementAndGet();
       queuedBytes.addAndGet(-bytes);
       slowConsumer(messages, pendingBytes);
       return;
     }
-    session.sendText(
-        text,
-        failure -> {
-          queuedMessages.decrementAndGet();
-          queuedBytes.addAndGet(-bytes);
-        });
+    session.sendText(text)
+        .whenComplete(
+            (written, failure) -> {
+              queuedMessages.decrementAndGet();
+              queuedBytes.addAndGet(-bytes);
+            });
   }
 
   private final AtomicBoolean slowLogged = new AtomicBoolean();
@@ -320,14 +326,8 @@ final class SocketConnection implements SocketListener, ConnectionChannel, Heart
     }
     if (close && closing.compareAndSet(false, true)) {
       node.heartbeats().remove(this);
-      session.close(1008, "slow consumer");
+      session.close(CloseCode.POLICY_VIOLATION, "slow consumer");
     }
-  }
-
-  /** Close reasons must fit 123 bytes of UTF-8; 100 characters of the usual texts do. */
-  private static String closeReason(String s) {
-    String text = s == null ? "refused" : s;
-    return text.length() > 100 ? text.substring(0, 100) : text;
   }
 
   private static String truncate(String s) {

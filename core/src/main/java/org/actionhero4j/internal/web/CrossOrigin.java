@@ -7,7 +7,8 @@ import java.util.List;
  * headers and {@code web.allowedOrigins}:
  *
  * <ul>
- *   <li>no {@code Origin}, or the origin of the requested host: {@link Verdict#SAME_ORIGIN};
+ *   <li>no {@code Origin}, or the origin of the requested host when {@link RequestHosts} trusts
+ *       it: {@link Verdict#SAME_ORIGIN};
  *   <li>another origin that {@code allowedOrigins} lists, or any other origin when it holds
  *       {@code "*"}: {@link Verdict#ALLOWED};
  *   <li>any other origin: {@link Verdict#REFUSED} (api requests answer 403; files are still served).
@@ -32,13 +33,13 @@ final class CrossOrigin {
   private final OriginPolicy policy;
   private final boolean echo;
 
-  CrossOrigin(List<String> allowedOrigins) {
-    this.policy = new OriginPolicy(allowedOrigins);
+  CrossOrigin(List<String> allowedOrigins, RequestHosts hosts) {
+    this.policy = new OriginPolicy(allowedOrigins, hosts);
     this.echo = !allowedOrigins.isEmpty() && allowedOrigins.stream().noneMatch(o -> o.trim().equals("*"));
   }
 
   Verdict check(String origin, String host) {
-    if (origin == null || origin.isBlank() || OriginPolicy.sameOrigin(origin, host)) {
+    if (origin == null || origin.isBlank() || policy.sameTrustedOrigin(origin, host)) {
       return Verdict.SAME_ORIGIN;
     }
     return policy.allows(origin, host) ? Verdict.ALLOWED : Verdict.REFUSED;

@@ -36,14 +36,15 @@ record Fingerprint(String value, boolean issued) {
   /**
    * The {@code Set-Cookie} value, exactly as Actionhero writes it
    * ({@code sessionID=<fp>;path=/;expires=<UTC date>;}), when this fingerprint was issued here and
-   * the options say to set it.
+   * the options say to set it; over TLS it ends with {@code Secure;}.
    */
-  Optional<String> setCookie(FingerprintOptions options, long nowMillis) {
+  Optional<String> setCookie(FingerprintOptions options, long nowMillis, boolean secure) {
     if (!issued || !options.toSetCookie()) {
       return Optional.empty();
     }
     String expires = Responses.httpDate(nowMillis + options.expiresMillis());
     return Optional.of(
-        options.cookieKey() + "=" + value + ";path=" + options.cookiePath() + ";expires=" + expires + ";");
+        options.cookieKey() + "=" + value + ";path=" + options.cookiePath() + ";expires=" + expires + ";"
+            + (secure ? "Secure;" : ""));
   }
 }

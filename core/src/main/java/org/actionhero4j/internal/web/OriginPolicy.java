@@ -6,15 +6,17 @@ import java.util.Locale;
 
 /**
  * Which origins may open sockets or make cross-origin calls: requests without {@code Origin}
- * (non-browser clients) and same-origin requests always pass; others only when listed, or when the
- * list holds {@code "*"}.
+ * (non-browser clients) and same-origin requests for a host {@link RequestHosts} trusts always
+ * pass; others only when listed, or when the list holds {@code "*"}.
  */
 public final class OriginPolicy {
 
   private final List<String> allowed;
+  private final RequestHosts hosts;
 
-  public OriginPolicy(List<String> allowed) {
+  public OriginPolicy(List<String> allowed, RequestHosts hosts) {
     this.allowed = allowed.stream().map(o -> o.trim().toLowerCase(Locale.ROOT)).toList();
+    this.hosts = hosts;
   }
 
   /**
@@ -25,7 +27,12 @@ public final class OriginPolicy {
     if (origin == null || origin.isBlank() || allowed.contains("*")) {
       return true;
     }
-    return allowed.contains(origin.trim().toLowerCase(Locale.ROOT)) || sameOrigin(origin, host);
+    return allowed.contains(origin.trim().toLowerCase(Locale.ROOT)) || sameTrustedOrigin(origin, host);
+  }
+
+  /** Same origin, and the host is one this server answers for (no DNS rebinding). */
+  public boolean sameTrustedOrigin(String origin, String host) {
+    return sameOrigin(origin, host) && hosts.trusted(host);
   }
 
   /**

@@ -125,7 +125,8 @@ public final class WebRequestHandler {
       Executor executor,
       ConnectionRegistry connections,
       ActionRegistry actions,
-      ActionPipeline pipeline) {
+      ActionPipeline pipeline,
+      RequestHosts hosts) {
     this.staticFiles = staticFiles;
     this.errors = errors;
     this.executor = executor;
@@ -134,7 +135,7 @@ public final class WebRequestHandler {
     this.pipeline = pipeline;
     this.web = web;
     this.routes = Routes.of(routes);
-    this.crossOrigin = new CrossOrigin(web.allowedOrigins());
+    this.crossOrigin = new CrossOrigin(web.allowedOrigins(), hosts);
     this.envelope = new Envelope(web, general);
     this.files = new StaticFileResponder(web, errors);
   }
@@ -146,8 +147,12 @@ public final class WebRequestHandler {
     RequestTarget target = RequestTarget.of(exchange.rawPath(), web);
     Fingerprint fingerprint = Fingerprint.of(exchange::headers, web.fingerprintOptions());
     Responses headers = Responses.status(200).headers(web.httpHeaders()).header("Content-Type", Envelope.JSON);
+    if (!exchange.secure()) {
+      // RFC 6797 7.2: HSTS is only meaningful, and only sent, over TLS.
+      headers.removeHeader("Strict-Transport-Security");
+    }
     fingerprint
-        .setCookie(web.fingerprintOptions(), receivedAt)
+        .setCookie(web.fingerprintOptions(), receivedAt, exchange.secure())
         .ifPresent(cookie -> headers.addHeader("Set-Cookie", cookie));
     String origin = first(exchange.headers("Origin"));
     CrossOrigin.Verdict verdict = crossOrigin.check(origin, first(exchange.headers("Host")));

@@ -1,9 +1,8 @@
 /**
- * Small concurrency building blocks for transport authors: running tasks one at a time in
- * submission order without blocking a submitter ({@link org.actionhero4j.spi.support.Trampoline}),
- * invoking a write callback exactly once ({@link org.actionhero4j.spi.support.WriteOnce}), and
- * counting responses being written so that a shutdown can wait for them
- * ({@link org.actionhero4j.spi.support.InFlight}). No protocol logic lives here.
+ * What every transport shares so that all behave alike: a socket's life and close handshake
+ * ({@link org.actionhero4j.spi.support.SocketState}), close frame payloads, the shutdown drain
+ * ({@link org.actionhero4j.spi.support.OpenSockets}) and small concurrency helpers. A transport
+ * adapts its server's frames and timers to these; no Actionhero or Primus semantics live here.
  */
 @NullMarked
 package org.actionhero4j.spi.support;

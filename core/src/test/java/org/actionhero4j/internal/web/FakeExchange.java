@@ -24,6 +24,7 @@ final class FakeExchange implements HttpExchange {
   private byte[] body = new byte[0];
   private final CompletableFuture<HttpResponse> answer = new CompletableFuture<>();
   private int answers;
+  private boolean secure;
 
   private FakeExchange(String method, String target) {
     this.method = method;
@@ -38,6 +39,17 @@ final class FakeExchange implements HttpExchange {
 
   static FakeExchange get(String target) {
     return request("GET", target);
+  }
+
+  /** Marks the request as received over TLS. */
+  FakeExchange overTls() {
+    secure = true;
+    return this;
+  }
+
+  @Override
+  public boolean secure() {
+    return secure;
   }
 
   FakeExchange header(String name, String value) {

@@ -31,7 +31,8 @@ final class WebHarness implements AutoCloseable {
             Runnable::run,
             injector.getInstance(ConnectionRegistry.class),
             injector.getInstance(ActionRegistry.class),
-            injector.getInstance(ActionPipeline.class));
+            injector.getInstance(ActionPipeline.class),
+            new RequestHosts(List.of()));
   }
 
   static WebHarness start(

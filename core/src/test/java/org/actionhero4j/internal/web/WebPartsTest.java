@@ -22,7 +22,7 @@ class WebPartsTest {
     return new WebConfig(d.enabled(), d.transport(), d.port(), d.bindIp(), actions, files, root, d.queryRouting(),
         d.httpHeaders(), d.defaultErrorStatusCode(), d.returnErrorCodes(), d.flatFileCacheDuration(), d.enableEtag(),
         d.fingerprintOptions(), d.padding(), d.metadataOptions(), d.allowedOrigins(), d.maxRequestBodyBytes(),
-        d.maxConnections());
+        d.maxConnections(), d.allowedRequestHosts(), d.secure());
   }
 
   @Test
@@ -83,10 +83,10 @@ class WebPartsTest {
     long now = 1_749_020_400_000L - 3_600_000L;
     assertEquals(
         Optional.of("sessionID=f00;path=/;expires=Wed, 04 Jun 2025 07:00:00 GMT;"),
-        new Fingerprint("f00", true).setCookie(options, now));
-    assertEquals(Optional.empty(), new Fingerprint("f00", false).setCookie(options, now));
+        new Fingerprint("f00", true).setCookie(options, now, false));
+    assertEquals(Optional.empty(), new Fingerprint("f00", false).setCookie(options, now, false));
     assertEquals(
-        Optional.empty(), new Fingerprint("f00", true).setCookie(new FingerprintOptions("sessionID", false, "/", 1), now));
+        Optional.empty(), new Fingerprint("f00", true).setCookie(new FingerprintOptions("sessionID", false, "/", 1), now, false));
   }
 
   @Test
@@ -128,37 +128,42 @@ class WebPartsTest {
 
   @Test
   void crossOriginVerdicts() {
-    CrossOrigin none = new CrossOrigin(List.of());
+    CrossOrigin none = new CrossOrigin(List.of(), new RequestHosts(List.of()));
     assertEquals(CrossOrigin.Verdict.SAME_ORIGIN, none.check(null, "example.com"));
-    assertEquals(CrossOrigin.Verdict.SAME_ORIGIN, none.check("http://example.com", "example.com:80"));
+    assertEquals(CrossOrigin.Verdict.REFUSED, none.check("http://example.com", "example.com:80"),
+        "a name nobody configured is not trusted as same-origin (DNS rebinding)");
+    assertEquals(CrossOrigin.Verdict.SAME_ORIGIN, none.check("http://127.0.0.1:8080", "127.0.0.1:8080"));
+    CrossOrigin configured = new CrossOrigin(List.of(), new RequestHosts(List.of("http://example.com")));
+    assertEquals(CrossOrigin.Verdict.SAME_ORIGIN, configured.check("http://example.com", "example.com:80"));
+    assertEquals(CrossOrigin.Verdict.REFUSED, configured.check("http://evil.test:80", "evil.test:80"));
     assertEquals(CrossOrigin.Verdict.SAME_ORIGIN, none.check("http://localhost:8080", "localhost:8080"));
     assertEquals(CrossOrigin.Verdict.REFUSED, none.check("http://evil.test", "example.com"));
     assertEquals(CrossOrigin.Verdict.REFUSED, none.check("null", "example.com"));
-    assertEquals(CrossOrigin.Verdict.ALLOWED, new CrossOrigin(List.of("*")).check("http://any.test", "example.com"));
+    assertEquals(CrossOrigin.Verdict.ALLOWED, new CrossOrigin(List.of("*"), new RequestHosts(List.of())).check("http://any.test", "example.com"));
     assertEquals(
-        CrossOrigin.Verdict.ALLOWED, new CrossOrigin(List.of("http://App.test")).check("http://app.test", "example.com"));
+        CrossOrigin.Verdict.ALLOWED, new CrossOrigin(List.of("http://App.test"), new RequestHosts(List.of())).check("http://app.test", "example.com"));
   }
 
   @Test
   void listedOriginsAreEchoedWithCredentialsWhileAStarKeepsTheConfiguredHeader() {
     Responses listed = Responses.status(200).headers(WebConfig.DEFAULTS.httpHeaders());
-    new CrossOrigin(List.of("http://app.test")).apply(CrossOrigin.Verdict.ALLOWED, "http://app.test", listed);
+    new CrossOrigin(List.of("http://app.test"), new RequestHosts(List.of())).apply(CrossOrigin.Verdict.ALLOWED, "http://app.test", listed);
     Map<String, List<String>> h = listed.empty().headers();
     assertEquals(List.of("http://app.test"), h.get("Access-Control-Allow-Origin"));
     assertEquals(List.of("Origin"), h.get("Vary"));
     assertEquals(List.of("true"), h.get("Access-Control-Allow-Credentials"));
 
     Responses sameOrigin = Responses.status(200).headers(WebConfig.DEFAULTS.httpHeaders());
-    new CrossOrigin(List.of("http://app.test")).apply(CrossOrigin.Verdict.SAME_ORIGIN, null, sameOrigin);
+    new CrossOrigin(List.of("http://app.test"), new RequestHosts(List.of())).apply(CrossOrigin.Verdict.SAME_ORIGIN, null, sameOrigin);
     assertFalse(sameOrigin.empty().headers().containsKey("Access-Control-Allow-Origin"));
     assertEquals(List.of("Origin"), sameOrigin.empty().headers().get("Vary"));
 
     Responses star = Responses.status(200).headers(WebConfig.DEFAULTS.httpHeaders());
-    new CrossOrigin(List.of("*")).apply(CrossOrigin.Verdict.ALLOWED, "http://app.test", star);
+    new CrossOrigin(List.of("*"), new RequestHosts(List.of())).apply(CrossOrigin.Verdict.ALLOWED, "http://app.test", star);
     assertEquals(List.of("*"), star.empty().headers().get("Access-Control-Allow-Origin"));
 
     Responses refused = Responses.status(200).headers(WebConfig.DEFAULTS.httpHeaders());
-    new CrossOrigin(List.of()).apply(CrossOrigin.Verdict.REFUSED, "http://evil.test", refused);
+    new CrossOrigin(List.of(), new RequestHosts(List.of())).apply(CrossOrigin.Verdict.REFUSED, "http://evil.test", refused);
     assertFalse(refused.empty().headers().containsKey("Access-Control-Allow-Origin"));
   }
 

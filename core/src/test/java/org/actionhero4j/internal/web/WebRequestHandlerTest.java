@@ -485,8 +485,18 @@ class WebRequestHandlerTest {
             FakeExchange.request("BREW", "/"))) {
       FakeExchange.Answer a = web.send(request);
       assertEquals("actionhero4j", a.header("X-Powered-By"), request.rawPath());
-      assertEquals("max-age=31536000; includeSubDomains", a.header("Strict-Transport-Security"), request.rawPath());
+      assertEquals(null, a.header("Strict-Transport-Security"), "no HSTS over plain HTTP: " + request.rawPath());
     }
+  }
+
+  @Test
+  void hstsAndSecureCookiesAreSentOnlyOverTls() throws Exception {
+    start();
+    FakeExchange.Answer tls = web.send(FakeExchange.get("/api/status").overTls());
+    assertEquals("max-age=31536000; includeSubDomains", tls.header("Strict-Transport-Security"));
+    assertTrue(tls.header("Set-Cookie").endsWith(";Secure;"), tls.header("Set-Cookie"));
+    FakeExchange.Answer plain = web.send(FakeExchange.get("/api/status"));
+    assertFalse(plain.header("Set-Cookie").contains("Secure"), plain.header("Set-Cookie"));
   }
 
   @Test

@@ -46,6 +46,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.actionhero4j.spi.CloseCode;
 import org.actionhero4j.spi.HttpExchange;
 import org.actionhero4j.spi.HttpExchange.BodyTooLargeException;
 import org.actionhero4j.spi.HttpHandler;
@@ -391,9 +392,7 @@ public class TransportAdapterContract {
                 }
                 for (int i = 0; i < perThread; i++) {
                   int index = thread * perThread + i;
-                  session.sendText(
-                      thread + ":" + i,
-                      failure -> {
+                  session.sendText(thread + ":" + i).whenComplete((ok, failure) -> {
                         calls.incrementAndGet(index);
                         if (failure != null) {
                           failures.incrementAndGet();
@@ -511,7 +510,7 @@ public class TransportAdapterContract {
     ServerSide socket = handler.nextSocket();
     String big = "d".repeat(MAX_MESSAGE_BYTES * 40);
     CompletableFuture<Throwable> written = new CompletableFuture<>();
-    socket.session().sendText(big, written::complete);
+    socket.session().sendText(big).whenComplete((ok, failure) -> written.complete(failure));
     assertNull(written.get(WAIT, SECONDS));
     assertEquals(big, client.texts.poll(WAIT, SECONDS));
   }
@@ -520,7 +519,7 @@ public class TransportAdapterContract {
   void serverCloseSendsCodeAndReason() throws Exception {
     ClientSide client = connect("/ws");
     ServerSide socket = handler.nextSocket();
-    socket.session().close(1001, "bye");
+    socket.session().close(CloseCode.GOING_AWAY, "bye");
     Close seen = client.closed.get(WAIT, SECONDS);
     assertEquals(1001, seen.code());
     assertEquals("bye", seen.reason());
@@ -529,7 +528,7 @@ public class TransportAdapterContract {
     assertEquals("bye", reported.reason());
 
     CompletableFuture<Throwable> late = new CompletableFuture<>();
-    socket.session().sendText("too late", late::complete);
+    socket.session().sendText("too late").whenComplete((ok, failure) -> late.complete(failure));
     assertNotNull(late.get(WAIT, SECONDS), "sendText after close fails");
     socket.assertWellBehavedAfter(server);
   }
@@ -561,7 +560,7 @@ public class TransportAdapterContract {
     }
 
     CompletableFuture<Throwable> late = new CompletableFuture<>();
-    socket.session().sendText("too late", late::complete);
+    socket.session().sendText("too late").whenComplete((ok, failure) -> late.complete(failure));
     assertNotNull(late.get(WAIT, SECONDS));
     socket.assertWellBehavedAfter(server);
   }
@@ -577,9 +576,7 @@ public class TransportAdapterContract {
     CountDownLatch all = new CountDownLatch(count);
     for (int i = 0; i < count; i++) {
       int index = i;
-      session.sendText(
-          big,
-          failure -> {
+      session.sendText(big).whenComplete((ok, failure) -> {
             calls.incrementAndGet(index);
             all.countDown();
           });
@@ -689,7 +686,7 @@ public class TransportAdapterContract {
     client.ws.sendText("after", true).get(WAIT, SECONDS);
     assertEquals("after", client.texts.poll(WAIT, SECONDS));
     CompletableFuture<Throwable> pushed = new CompletableFuture<>();
-    socket.session().sendText("push", pushed::complete);
+    socket.session().sendText("push").whenComplete((ok, failure) -> pushed.complete(failure));
     assertNull(pushed.get(WAIT, SECONDS));
     assertEquals("push", client.texts.poll(WAIT, SECONDS));
     socket.assertWellBehaved();
@@ -750,8 +747,8 @@ public class TransportAdapterContract {
     ServerSide socket = handler.nextSocket();
     SocketSession session = socket.session();
     String last = "last words ".repeat(2000);
-    session.sendText(last, failure -> {});
-    session.close(1001, "going away");
+    session.sendText(last).whenComplete((ok, failure) -> {});
+    session.close(CloseCode.GOING_AWAY, "going away");
     server.close();
 
     assertEquals(last, client.texts.poll(WAIT, SECONDS));
@@ -956,9 +953,7 @@ public class TransportAdapterContract {
           violations.add("onText before accept returned");
           return;
         }
-        session.sendText(
-            text,
-            failure -> {
+        session.sendText(text).whenComplete((ok, failure) -> {
               if (failure != null) {
                 echoFailures.incrementAndGet();
               }
@@ -990,12 +985,12 @@ public class TransportAdapterContract {
     }
 
     @Override
-    public void onClose(int code, String reason) {
+    public void onClose(CloseCode code, String reason) {
       enter("onClose");
       try {
         closedSeen = true;
         closeCount.incrementAndGet();
-        closed.complete(new Close(code, reason));
+        closed.complete(new Close(code.value(), reason));
       } finally {
         exit();
       }

@@ -1,7 +1,7 @@
 package org.actionhero4j.transport.jetty;
 
+import org.actionhero4j.spi.support.HttpExchangeBase;
 import org.actionhero4j.spi.support.InFlight;
-import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
@@ -11,16 +11,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import org.actionhero4j.spi.HttpExchange;
-import org.actionhero4j.spi.HttpHandler;
-import org.actionhero4j.spi.HttpResponse;
 import org.actionhero4j.spi.SocketAcceptor;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -35,7 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** {@link HttpExchange} over one Jetty core request; completes Jetty's callback when answered. */
-final class JettyHttpExchange implements HttpExchange {
+final class JettyHttpExchange extends HttpExchangeBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(JettyHttpExchange.class);
   private static final Handshaker HANDSHAKER = Handshaker.newInstance();
@@ -45,8 +42,6 @@ final class JettyHttpExchange implements HttpExchange {
   private final Response response;
   private final Callback callback;
   private final JettyRunningServer server;
-  private final AtomicBoolean completed = new AtomicBoolean();
-  private final AtomicBoolean bodyRead = new AtomicBoolean();
 
   JettyHttpExchange(
       Request request, Response response, Callback callback, JettyRunningServer server) {
@@ -54,20 +49,6 @@ final class JettyHttpExchange implements HttpExchange {
     this.response = response;
     this.callback = callback;
     this.server = server;
-  }
-
-  /** Runs core's handler; if it throws before answering, the request is failed with a 500. */
-  void dispatch(HttpHandler handler) {
-    try {
-      handler.handle(this);
-    } catch (Throwable t) {
-      LOG.error("HTTP handler failed for {} {}", method(), rawPath(), t);
-      if (completed.compareAndSet(false, true)) {
-        response.setStatus(500);
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, "0");
-        response.write(true, null, callback);
-      }
-    }
   }
 
   @Override
@@ -107,111 +88,53 @@ final class JettyHttpExchange implements HttpExchange {
   }
 
   @Override
+  public boolean secure() {
+    return request.isSecure();
+  }
+
+  @Override
   public InetSocketAddress remoteAddress() {
     SocketAddress remote = request.getConnectionMetaData().getRemoteSocketAddress();
     return remote instanceof InetSocketAddress inet ? inet : null;
   }
 
   @Override
-  public void readBody(int maxBytes, Consumer<byte[]> onBody, Consumer<Throwable> onError) {
-    if (!bodyRead.compareAndSet(false, true)) {
-      onError.accept(new IllegalStateException("request body already read"));
-      return;
-    }
-    long declared = request.getLength();
-    if (declared > maxBytes) {
-      onError.accept(new BodyTooLargeException(maxBytes));
-      return;
-    }
-    new BodyReader(maxBytes, declared, onBody, onError).run();
-  }
-
-  /** Reads chunks as they arrive, never blocking: when none is ready it asks for a demand call. */
-  private final class BodyReader implements Runnable {
-    private final int maxBytes;
-    private final Consumer<byte[]> onBody;
-    private final Consumer<Throwable> onError;
-    private final ByteArrayOutputStream body;
-
-    BodyReader(int maxBytes, long declared, Consumer<byte[]> onBody, Consumer<Throwable> onError) {
-      this.maxBytes = maxBytes;
-      this.onBody = onBody;
-      this.onError = onError;
-      this.body = new ByteArrayOutputStream(declared > 0 ? (int) declared : 256);
-    }
-
-    @Override
-    public void run() {
-      while (true) {
-        Content.Chunk chunk;
-        try {
-          chunk = request.read();
-        } catch (Throwable t) {
-          onError.accept(t);
-          return;
-        }
-        if (chunk == null) {
-          request.demand(this);
-          return;
-        }
-        if (Content.Chunk.isFailure(chunk)) {
-          onError.accept(chunk.getFailure());
-          return;
-        }
-        try {
-          ByteBuffer buffer = chunk.getByteBuffer();
-          if (body.size() + buffer.remaining() > maxBytes) {
-            onError.accept(new BodyTooLargeException(maxBytes));
-            return;
-          }
-          byte[] bytes = new byte[buffer.remaining()];
-          buffer.get(bytes);
-          body.write(bytes, 0, bytes.length);
-        } finally {
-          chunk.release();
-        }
-        if (chunk.isLast()) {
-          onBody.accept(body.toByteArray());
-          return;
-        }
-      }
-    }
+  protected long declaredLength() {
+    return request.getLength();
   }
 
   @Override
-  public void respond(HttpResponse answer) {
-    if (!completed.compareAndSet(false, true)) {
-      throw new IllegalStateException("exchange already answered");
-    }
-    response.setStatus(answer.status());
+  protected void readBody(int maxBytes, long declared, Consumer<byte[]> onBody, Consumer<Throwable> onError) {
+    // Jetty sends "100 Continue" itself on the first read; one byte over the limit means too big.
+    Content.Source.asByteArrayAsync(request, maxBytes + 1)
+        .whenComplete(
+            (body, failure) -> {
+              Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+              if (cause instanceof IllegalStateException || (body != null && body.length > maxBytes)) {
+                // Jetty's accumulator refuses the chunk that would pass its capacity
+                onError.accept(new BodyTooLargeException(maxBytes));
+              } else if (cause != null) {
+                onError.accept(cause);
+              } else {
+                onBody.accept(body);
+              }
+            });
+  }
+
+  @Override
+  protected void send(int status, Map<String, List<String>> headers, byte[] body, boolean head) {
+    response.setStatus(status);
     HttpFields.Mutable out = response.getHeaders();
-    if (answer.headers() != null) {
-      for (Map.Entry<String, List<String>> header : answer.headers().entrySet()) {
-        if (header.getValue() == null) {
-          continue;
-        }
-        for (String value : header.getValue()) {
-          out.add(header.getKey(), value);
-        }
-      }
-    }
-    byte[] body = answer.body() == null ? new byte[0] : answer.body();
+    forEachHeader(headers, out::add);
     out.put(HttpHeader.CONTENT_LENGTH, String.valueOf(body.length));
     InFlight inFlight = server.responses();
     inFlight.begin();
     Callback done = Callback.from(callback, inFlight::end);
-    if (body.length == 0 || HttpMethod.HEAD.is(request.getMethod())) {
-      response.write(true, null, done);
-    } else {
-      response.write(true, ByteBuffer.wrap(body), done);
-    }
+    response.write(true, body.length == 0 || head ? null : ByteBuffer.wrap(body), done);
   }
 
   @Override
-  public void upgrade(SocketAcceptor acceptor) {
-    if (!completed.compareAndSet(false, true)) {
-      throw new IllegalStateException("exchange already answered");
-    }
+  protected void startUpgrade(SocketAcceptor acceptor) {
     ServerSideNegotiator negotiator = new ServerSideNegotiator(acceptor);
     boolean upgraded;
     try {
@@ -255,9 +178,9 @@ final class JettyHttpExchange implements HttpExchange {
       int max = server.binding().maxMessageBytes();
       configuration.setMaxTextMessageSize(max);
       configuration.setMaxBinaryMessageSize(max);
-      // Inbound frames are handed over in pieces of at most MAX_FRAME_BYTES (never buffered whole)
-      // and JettySocketSession enforces maxMessageBytes on the reassembled message; outbound
-      // messages larger than that go out fragmented.
+      // Inbound frames are handed over in pieces of at most MAX_FRAME_BYTES; Jetty's message sinks
+      // assemble them and enforce maxMessageBytes (1009). Larger outbound messages go out
+      // fragmented.
       configuration.setMaxFrameSize(MAX_FRAME_BYTES);
       configuration.setAutoFragment(true);
       long idle = server.binding().socketIdleTimeoutMillis();

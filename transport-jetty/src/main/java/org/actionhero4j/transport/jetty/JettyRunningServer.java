@@ -1,14 +1,12 @@
 package org.actionhero4j.transport.jetty;
 
 import org.actionhero4j.spi.support.InFlight;
+import org.actionhero4j.spi.support.OpenSockets;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.actionhero4j.spi.RunningServer;
@@ -16,7 +14,14 @@ import org.actionhero4j.spi.ServerBinding;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
+import org.actionhero4j.spi.ListenerSecurity;
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
+import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -41,22 +46,14 @@ final class JettyRunningServer implements RunningServer {
   private static final Logger LOG = LoggerFactory.getLogger(JettyRunningServer.class);
   static final String THREAD_NAME = "ah4j-jetty";
 
-  /**
-   * How long {@link #close()} lets sockets core has closed finish their close handshake, and
-   * responses being written finish, before it drops every connection.
-   */
-  static final long DRAIN_MILLIS = 2_000;
-
   private final ServerBinding binding;
   private final Server server;
   private final Connector connector;
   private final ServerSocketChannel listening;
   private final int port;
-  private final Set<JettySocketSession> sessions = ConcurrentHashMap.newKeySet();
-  /** Responses handed to Jetty and not yet fully written. */
-  private final InFlight responses = new InFlight();
+  private final OpenSockets<JettySocketSession> sessions =
+      new OpenSockets<>(JettySocketSession::state, JettySocketSession::abort);
   private final AtomicBoolean accepting = new AtomicBoolean(true);
-  private final AtomicBoolean closed = new AtomicBoolean();
   private WebSocketComponents components;
 
   private JettyRunningServer(
@@ -95,7 +92,9 @@ final class JettyRunningServer implements RunningServer {
     http.setSendDateHeader(true);
     // Core gets the raw path and decides what it means; do not reject encoded '/' or '%' here.
     http.setUriCompliance(UriCompliance.LEGACY);
-    Connector connector = new Connector(server, new HttpConnectionFactory(http));
+    // Core answers oversized headers (431) and targets (414) itself, below this bound.
+    http.setRequestHeaderSize(64 * 1024);
+    Connector connector = new Connector(server, connectionFactories(http, binding.security()));
     connector.setHost(binding.host());
     connector.setPort(listening.socket().getLocalPort());
     connector.open(listening);
@@ -122,6 +121,34 @@ final class JettyRunningServer implements RunningServer {
   }
 
   /**
+   * Plain: HTTP/1.1. TLS: ALPN choosing h2 or HTTP/1.1 (WebSocket upgrades stay on HTTP/1.1), with
+   * the context, protocols and cipher suites core built.
+   */
+  private static ConnectionFactory[] connectionFactories(HttpConfiguration http, ListenerSecurity security) {
+    if (!(security instanceof ListenerSecurity.Tls tls)) {
+      return new ConnectionFactory[] {new HttpConnectionFactory(http)};
+    }
+    HttpConfiguration https = new HttpConfiguration(http);
+    // Core checks hosts itself (web.allowedRequestHosts); do not refuse a Host the SNI did not name.
+    https.addCustomizer(new SecureRequestCustomizer(false));
+    SslContextFactory.Server ssl = new SslContextFactory.Server();
+    ssl.setSslContext(tls.context());
+    ssl.setIncludeProtocols(tls.protocols().toArray(String[]::new));
+    if (!tls.cipherSuites().isEmpty()) {
+      ssl.setIncludeCipherSuites(tls.cipherSuites().toArray(String[]::new));
+    }
+    HttpConnectionFactory http1 = new HttpConnectionFactory(https);
+    HTTP2ServerConnectionFactory http2 = new HTTP2ServerConnectionFactory(https);
+    // No WebSocket over HTTP/2 (RFC 8441): browsers then open wss:// with the HTTP/1.1 upgrade
+    // core expects, as they do against Undertow.
+    http2.setConnectProtocolEnabled(false);
+    // ALPN offers what the factories after it speak (h2, http/1.1); clients without ALPN get HTTP/1.1.
+    ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
+    alpn.setDefaultProtocol(http1.getProtocol());
+    return new ConnectionFactory[] {new SslConnectionFactory(ssl, alpn.getProtocol()), alpn, http2, http1};
+  }
+
+  /**
    * One acceptor thread blocked in {@code accept()} on the (blocking, never selector-registered)
    * listening channel. {@link #stopAccepting()} closes the channel and then waits for that thread
    * to leave {@code accept()}: only then has the kernel really dropped the listening socket, so the
@@ -132,8 +159,8 @@ final class JettyRunningServer implements RunningServer {
     private final Object lock = new Object();
     private int threadsInAccept;
 
-    Connector(Server server, HttpConnectionFactory http) {
-      super(server, 1, -1, http);
+    Connector(Server server, ConnectionFactory... factories) {
+      super(server, 1, -1, factories);
     }
 
     @Override
@@ -197,14 +224,11 @@ final class JettyRunningServer implements RunningServer {
   }
 
   void socketOpened(JettySocketSession session) {
-    sessions.add(session);
-    if (closed.get()) {
-      session.abort();
-    }
+    sessions.opened(session);
   }
 
   void socketClosed(JettySocketSession session) {
-    sessions.remove(session);
+    sessions.closed(session);
   }
 
   @Override
@@ -224,40 +248,12 @@ final class JettyRunningServer implements RunningServer {
 
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
     stopAccepting();
-    // Sockets core did not close are dropped now; the others get a bounded drain below.
-    for (JettySocketSession session : List.copyOf(sessions)) {
-      if (!session.isClosing()) {
-        session.abort();
-      }
-    }
-    if (Thread.currentThread().getName().startsWith(THREAD_NAME)) {
-      // Draining and stopping wait for the pool's threads; never from one of them.
-      Thread closer = new Thread(this::drainAndStop, THREAD_NAME + "-closer");
-      closer.setDaemon(true);
-      closer.start();
-    } else {
-      drainAndStop();
-    }
+    sessions.shutDown(Thread.currentThread().getName().startsWith(THREAD_NAME), THREAD_NAME + "-closer", this::stop);
   }
 
-  /**
-   * Lets what core already sent finish within {@link #DRAIN_MILLIS}: close handshakes core started
-   * (with the frames queued before them) and responses being written. Then drops everything left
-   * and stops Jetty, which releases the port.
-   */
-  private void drainAndStop() {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
-    for (JettySocketSession session : List.copyOf(sessions)) {
-      session.awaitClosed(deadline - System.nanoTime());
-    }
-    responses.awaitZero(deadline - System.nanoTime());
-    for (JettySocketSession session : List.copyOf(sessions)) {
-      session.abort();
-    }
+  /** Stops Jetty, which releases the port. */
+  private void stop() {
     try {
       server.stop();
       LOG.debug("jetty closed on {}:{}", binding.host(), port);
@@ -267,6 +263,6 @@ final class JettyRunningServer implements RunningServer {
   }
 
   InFlight responses() {
-    return responses;
+    return sessions.responses();
   }
 }

@@ -1,5 +1,6 @@
 package org.actionhero4j.transport.undertow;
 
+import org.actionhero4j.spi.support.HttpExchangeBase;
 import org.actionhero4j.spi.support.InFlight;
 import io.undertow.io.IoCallback;
 import io.undertow.io.Receiver;
@@ -12,6 +13,7 @@ import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
+import io.undertow.util.SameThreadExecutor;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.core.protocol.version13.Hybi13Handshake;
 import io.undertow.websockets.spi.AsyncWebSocketHttpServerExchange;
@@ -22,43 +24,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.actionhero4j.spi.HttpExchange;
-import org.actionhero4j.spi.HttpHandler;
-import org.actionhero4j.spi.HttpResponse;
 import org.actionhero4j.spi.SocketAcceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** {@link HttpExchange} over one Undertow {@link HttpServerExchange}. */
-final class UndertowHttpExchange implements HttpExchange {
+final class UndertowHttpExchange extends HttpExchangeBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(UndertowHttpExchange.class);
-  private static final byte[] EMPTY = new byte[0];
 
   private final HttpServerExchange exchange;
   private final UndertowRunningServer server;
-  private final AtomicBoolean completed = new AtomicBoolean();
-  private final AtomicBoolean bodyRead = new AtomicBoolean();
 
   UndertowHttpExchange(HttpServerExchange exchange, UndertowRunningServer server) {
     this.exchange = exchange;
     this.server = server;
-  }
-
-  /** Runs core's handler; if it throws before answering, the request is failed with a 500. */
-  void dispatch(HttpHandler handler) {
-    try {
-      handler.handle(this);
-    } catch (Throwable t) {
-      LOG.error("HTTP handler failed for {} {}", method(), rawPath(), t);
-      if (completed.compareAndSet(false, true)) {
-        exchange.setStatusCode(500);
-        exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, 0);
-        exchange.endExchange();
-      }
-    }
   }
 
   @Override
@@ -101,20 +83,26 @@ final class UndertowHttpExchange implements HttpExchange {
   }
 
   @Override
+  public boolean secure() {
+    return exchange.getConnection().getSslSessionInfo() != null;
+  }
+
+  @Override
   public InetSocketAddress remoteAddress() {
     return exchange.getConnection().getPeerAddress(InetSocketAddress.class);
   }
 
   @Override
-  public void readBody(int maxBytes, Consumer<byte[]> onBody, Consumer<Throwable> onError) {
-    if (!bodyRead.compareAndSet(false, true)) {
-      onError.accept(new IllegalStateException("request body already read"));
-      return;
-    }
-    long declared = exchange.getRequestContentLength();
-    if (declared > maxBytes) {
-      onError.accept(new BodyTooLargeException(maxBytes));
-      return;
+  protected long declaredLength() {
+    return exchange.getRequestContentLength();
+  }
+
+  @Override
+  protected void readBody(int maxBytes, long declared, Consumer<byte[]> onBody, Consumer<Throwable> onError) {
+    // The listener sets no entity cap (its chunked decoder takes the cap before core can say one),
+    // so a declared length is capped here and chunked bodies by the receiver below.
+    if (declared >= 0) {
+      exchange.setMaxEntitySize(maxBytes);
     }
     if (HttpContinue.requiresContinueResponse(exchange)) {
       // The client waits for "100 Continue" before it sends the body.
@@ -123,12 +111,12 @@ final class UndertowHttpExchange implements HttpExchange {
           new IoCallback() {
             @Override
             public void onComplete(HttpServerExchange ex, Sender sender) {
-              receive(maxBytes, onBody, onError);
+              ex.dispatch(SameThreadExecutor.INSTANCE, () -> receive(maxBytes, onBody, onError));
             }
 
             @Override
             public void onException(HttpServerExchange ex, Sender sender, IOException e) {
-              onError.accept(e);
+              ex.dispatch(SameThreadExecutor.INSTANCE, () -> onError.accept(e));
             }
           });
       return;
@@ -137,17 +125,16 @@ final class UndertowHttpExchange implements HttpExchange {
   }
 
   private void receive(int maxBytes, Consumer<byte[]> onBody, Consumer<Throwable> onError) {
-    try {
-      Receiver receiver = exchange.getRequestReceiver();
-      receiver.setMaxBufferSize(maxBytes);
-      receiver.receiveFullBytes(
-          (ex, bytes) -> onBody.accept(bytes),
-          (ex, e) ->
-              onError.accept(
-                  isTooBig(e) ? new BodyTooLargeException(maxBytes) : e));
-    } catch (RuntimeException e) {
-      onError.accept(e);
-    }
+    Receiver receiver = exchange.getRequestReceiver();
+    receiver.setMaxBufferSize(maxBytes);
+    // Undertow may run these callbacks as a root handler, which ends the exchange on return
+    // unless it is dispatched: dispatching keeps it open for core's later respond().
+    receiver.receiveFullBytes(
+        (ex, bytes) -> ex.dispatch(SameThreadExecutor.INSTANCE, () -> onBody.accept(bytes)),
+        (ex, e) ->
+            ex.dispatch(
+                SameThreadExecutor.INSTANCE,
+                () -> onError.accept(isTooBig(e) ? new BodyTooLargeException(maxBytes) : e)));
   }
 
   private static boolean isTooBig(Throwable e) {
@@ -155,24 +142,10 @@ final class UndertowHttpExchange implements HttpExchange {
   }
 
   @Override
-  public void respond(HttpResponse response) {
-    if (!completed.compareAndSet(false, true)) {
-      throw new IllegalStateException("exchange already answered");
-    }
-    exchange.setStatusCode(response.status());
+  protected void send(int status, Map<String, List<String>> headers, byte[] body, boolean head) {
+    exchange.setStatusCode(status);
     HeaderMap out = exchange.getResponseHeaders();
-    if (response.headers() != null) {
-      for (Map.Entry<String, List<String>> header : response.headers().entrySet()) {
-        if (header.getValue() == null) {
-          continue;
-        }
-        HttpString name = new HttpString(header.getKey());
-        for (String value : header.getValue()) {
-          out.add(name, value);
-        }
-      }
-    }
-    byte[] body = response.body() == null ? EMPTY : response.body();
+    forEachHeader(headers, (name, value) -> out.add(new HttpString(name), value));
     out.put(Headers.CONTENT_LENGTH, body.length);
     InFlight inFlight = server.responses();
     inFlight.begin();
@@ -181,7 +154,7 @@ final class UndertowHttpExchange implements HttpExchange {
           inFlight.end();
           next.proceed();
         });
-    if (body.length == 0 || Methods.HEAD.equals(exchange.getRequestMethod())) {
+    if (body.length == 0 || head) {
       exchange.endExchange();
     } else {
       exchange.getResponseSender().send(ByteBuffer.wrap(body));
@@ -189,10 +162,7 @@ final class UndertowHttpExchange implements HttpExchange {
   }
 
   @Override
-  public void upgrade(SocketAcceptor acceptor) {
-    if (!completed.compareAndSet(false, true)) {
-      throw new IllegalStateException("exchange already answered");
-    }
+  protected void startUpgrade(SocketAcceptor acceptor) {
     AsyncWebSocketHttpServerExchange facade =
         new AsyncWebSocketHttpServerExchange(exchange, server.peerConnections());
     // RFC 6455 only; no subprotocols, extensions (permessage-deflate) not allowed.

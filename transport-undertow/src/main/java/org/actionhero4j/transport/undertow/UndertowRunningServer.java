@@ -1,12 +1,19 @@
 package org.actionhero4j.transport.undertow;
 
 import org.actionhero4j.spi.support.InFlight;
+import org.actionhero4j.spi.support.OpenSockets;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.connector.ByteBufferPool;
 import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.protocols.ssl.UndertowXnioSsl;
+import io.undertow.server.OpenListener;
+import io.undertow.server.protocol.http.AlpnOpenListener;
 import io.undertow.server.protocol.http.HttpOpenListener;
+import io.undertow.server.protocol.http2.Http2OpenListener;
+import org.actionhero4j.spi.ListenerSecurity;
+import org.xnio.Sequence;
 import io.undertow.util.SameThreadExecutor;
 import io.undertow.websockets.core.WebSocketChannel;
 import java.io.IOException;
@@ -22,7 +29,6 @@ import org.actionhero4j.spi.ServerBinding;
 import org.actionhero4j.spi.SocketAcceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xnio.ChannelListener;
 import org.xnio.ChannelListeners;
 import org.xnio.IoUtils;
 import org.xnio.OptionMap;
@@ -43,31 +49,23 @@ final class UndertowRunningServer implements RunningServer {
   private static final Logger LOG = LoggerFactory.getLogger(UndertowRunningServer.class);
   private static final String THREAD_NAME = "ah4j-undertow";
 
-  /**
-   * How long {@link #close()} lets sockets core has closed finish their close handshake, and
-   * responses being written finish, before it drops every connection.
-   */
-  static final long DRAIN_MILLIS = 2_000;
-
   private final ServerBinding binding;
   private final XnioWorker worker;
-  private final HttpOpenListener openListener;
-  private final AcceptingChannel<StreamConnection> acceptor;
+  private final OpenListener openListener;
+  private final AcceptingChannel<? extends StreamConnection> acceptor;
   private final int port;
   /** Handed to Undertow's handshake, which keeps every WebSocket channel it creates in it. */
   private final Set<WebSocketChannel> peerConnections = ConcurrentHashMap.newKeySet();
 
-  private final Set<UndertowSocketSession> sessions = ConcurrentHashMap.newKeySet();
-  /** Responses handed to Undertow and not yet fully written. */
-  private final InFlight responses = new InFlight();
+  private final OpenSockets<UndertowSocketSession> sessions =
+      new OpenSockets<>(UndertowSocketSession::state, UndertowSocketSession::abort);
   private final AtomicBoolean accepting = new AtomicBoolean(true);
-  private final AtomicBoolean closed = new AtomicBoolean();
 
   private UndertowRunningServer(
       ServerBinding binding,
       XnioWorker worker,
-      HttpOpenListener openListener,
-      AcceptingChannel<StreamConnection> acceptor) {
+      OpenListener openListener,
+      AcceptingChannel<? extends StreamConnection> acceptor) {
     this.binding = binding;
     this.worker = worker;
     this.openListener = openListener;
@@ -90,32 +88,52 @@ final class UndertowRunningServer implements RunningServer {
                 .getMap());
 
     ByteBufferPool buffers = new DefaultByteBufferPool(true, 16 * 1024 - 20, -1, 4);
-    HttpOpenListener openListener =
-        new HttpOpenListener(
-            buffers,
-            OptionMap.builder()
-                .set(UndertowOptions.ALWAYS_SET_DATE, true)
-                .set(UndertowOptions.ENABLE_HTTP2, false)
-                .getMap());
+    boolean tls = binding.security() instanceof ListenerSecurity.Tls;
+    OptionMap undertowOptions =
+        OptionMap.builder()
+            .set(UndertowOptions.ALWAYS_SET_DATE, true)
+            .set(UndertowOptions.ENABLE_HTTP2, tls)
+            // Core bounds bodies (web.maxRequestBodyBytes) and parses the query itself.
+            .set(UndertowOptions.MAX_ENTITY_SIZE, -1L)
+            .set(UndertowOptions.MAX_PARAMETERS, Integer.MAX_VALUE)
+            .getMap();
+    HttpOpenListener http = new HttpOpenListener(buffers, undertowOptions);
+    OpenListener openListener = http;
+    if (tls) {
+      // ALPN: h2 when the client offers it, else HTTP/1.1 (which also carries WebSocket upgrades).
+      AlpnOpenListener alpn = new AlpnOpenListener(buffers, undertowOptions, "http/1.1", http);
+      alpn.addProtocol(Http2OpenListener.HTTP2, new Http2OpenListener(buffers, undertowOptions, "h2"), 10);
+      openListener = alpn;
+    }
 
     InetSocketAddress address;
-    AcceptingChannel<StreamConnection> acceptor;
+    AcceptingChannel<? extends StreamConnection> acceptor;
     try {
       address = new InetSocketAddress(binding.host(), binding.port());
       if (address.isUnresolved()) {
         throw new IOException("unknown host");
       }
-      ChannelListener<AcceptingChannel<StreamConnection>> acceptListener =
-          ChannelListeners.openListenerAdapter(openListener);
-      acceptor =
-          worker.createStreamConnectionServer(
-              address,
-              acceptListener,
-              OptionMap.builder()
-                  .set(Options.REUSE_ADDRESSES, true)
-                  .set(Options.TCP_NODELAY, true)
-                  .set(Options.BACKLOG, 1024)
-                  .getMap());
+      OptionMap socketOptions =
+          OptionMap.builder()
+              .set(Options.REUSE_ADDRESSES, true)
+              .set(Options.TCP_NODELAY, true)
+              .set(Options.BACKLOG, 1024)
+              .getMap();
+      if (binding.security() instanceof ListenerSecurity.Tls settings) {
+        OptionMap.Builder sslOptions =
+            OptionMap.builder().set(Options.SSL_ENABLED_PROTOCOLS, Sequence.of(settings.protocols()));
+        if (!settings.cipherSuites().isEmpty()) {
+          sslOptions.set(Options.SSL_ENABLED_CIPHER_SUITES, Sequence.of(settings.cipherSuites()));
+        }
+        UndertowXnioSsl ssl = new UndertowXnioSsl(xnio, sslOptions.getMap(), settings.context());
+        acceptor =
+            ssl.createSslConnectionServer(
+                worker, address, ChannelListeners.openListenerAdapter(openListener), socketOptions);
+      } else {
+        acceptor =
+            worker.createStreamConnectionServer(
+                address, ChannelListeners.openListenerAdapter(openListener), socketOptions);
+      }
     } catch (IOException | RuntimeException e) {
       worker.shutdownNow();
       throw new IOException(
@@ -150,15 +168,12 @@ final class UndertowRunningServer implements RunningServer {
   /** Called on the IO thread once the 101 response went out and the connection is a WebSocket. */
   void socketOpened(WebSocketChannel channel, SocketAcceptor socketAcceptor) {
     UndertowSocketSession session = new UndertowSocketSession(channel, this);
-    sessions.add(session);
     session.start(socketAcceptor);
-    if (closed.get()) {
-      session.abort(); // close() raced with this upgrade
-    }
+    sessions.opened(session); // after start, so that a racing close() still reaches onClose
   }
 
   void socketClosed(UndertowSocketSession session) {
-    sessions.remove(session);
+    sessions.closed(session);
   }
 
   @Override
@@ -203,40 +218,12 @@ final class UndertowRunningServer implements RunningServer {
 
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
     stopAccepting();
-    // Sockets core did not close are dropped now; the others get a bounded drain below.
-    for (UndertowSocketSession session : List.copyOf(sessions)) {
-      if (!session.isClosing()) {
-        session.abort();
-      }
-    }
-    if (Thread.currentThread() instanceof XnioIoThread) {
-      // Draining waits for IO threads; never block one of them.
-      Thread closer = new Thread(this::drainAndStop, THREAD_NAME + "-closer");
-      closer.setDaemon(true);
-      closer.start();
-    } else {
-      drainAndStop();
-    }
+    sessions.shutDown(Thread.currentThread() instanceof XnioIoThread, THREAD_NAME + "-closer", this::stop);
   }
 
-  /**
-   * Lets what core already sent finish within {@link #DRAIN_MILLIS}: close handshakes core started
-   * (with the frames queued before them) and responses being written. Then drops everything left
-   * and stops the worker, which releases the port.
-   */
-  private void drainAndStop() {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
-    for (UndertowSocketSession session : List.copyOf(sessions)) {
-      session.awaitClosed(deadline - System.nanoTime());
-    }
-    responses.awaitZero(deadline - System.nanoTime());
-    for (UndertowSocketSession session : List.copyOf(sessions)) {
-      session.abort();
-    }
+  /** Drops what the drain left and stops the worker, which releases the port. */
+  private void stop() {
     for (WebSocketChannel channel : List.copyOf(peerConnections)) {
       IoUtils.safeClose(channel);
     }
@@ -254,6 +241,6 @@ final class UndertowRunningServer implements RunningServer {
   }
 
   InFlight responses() {
-    return responses;
+    return sessions.responses();
   }
 }

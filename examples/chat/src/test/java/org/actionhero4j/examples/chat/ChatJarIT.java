@@ -29,6 +29,7 @@ class ChatJarIT {
 
   private static final Path JAR = Path.of("target", "actionhero4j-example-chat.jar").toAbsolutePath();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTPS = trustingClient();
 
   @TempDir static Path tmp;
   private static Browser browser;
@@ -48,8 +49,20 @@ class ChatJarIT {
   @ParameterizedTest(name = "on {0}")
   @ValueSource(strings = {"undertow", "jetty"})
   void twoPagesChatThroughTheJar(String transport) throws Exception {
+    chat(transport, false);
+  }
+
+  /** The same over {@code https://} and {@code wss://}, TLS set by environment variables only. */
+  @ParameterizedTest(name = "on {0}")
+  @ValueSource(strings = {"undertow", "jetty"})
+  void twoPagesChatOverHttps(String transport) throws Exception {
+    chat(transport, true);
+  }
+
+  private void chat(String transport, boolean tls) throws Exception {
     int port = freePort();
-    Path log = tmp.resolve("chat-" + transport + ".log");
+    String scheme = tls ? "https" : "http";
+    Path log = tmp.resolve("chat-" + transport + "-" + scheme + ".log");
     ProcessBuilder pb =
         new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar", JAR.toString())
             .directory(tmp.toFile())
@@ -57,16 +70,22 @@ class ChatJarIT {
             .redirectOutput(log.toFile());
     pb.environment().put("PORT", String.valueOf(port));
     pb.environment().put("ACTIONHERO_WEB_TRANSPORT", transport);
+    if (tls) {
+      Path keyStore = devCertificate();
+      pb.environment().put("ACTIONHERO_WEB_SECURE_ENABLED", "true");
+      pb.environment().put("ACTIONHERO_WEB_SECURE_KEY_STORE", keyStore.toString());
+      pb.environment().put("ACTIONHERO_WEB_SECURE_KEY_STORE_PASSWORD", "changeit");
+    }
     long launched = System.nanoTime();
     Process server = pb.start();
     try {
-      awaitPage(port, server, log);
+      awaitPage(scheme, port, server, log);
       System.out.printf("chat jar on %s answered after %d ms%n", transport, (System.nanoTime() - launched) / 1_000_000);
       assertTrue(
           Files.readString(log).contains("started: http://127.0.0.1:" + port + " on " + transport), Files.readString(log));
 
       browser.reset();
-      browser.open("http://127.0.0.1:" + port + "/");
+      browser.open(scheme + "://127.0.0.1:" + port + "/");
       String first = browser.driver().getWindowHandle();
       browser.awaitTrue("return document.getElementById('state').textContent === 'connected'", "tab 1 connected");
       browser.awaitTrue("return document.getElementById('nicknameDialog').open", "tab 1 asks for a nickname");
@@ -74,7 +93,7 @@ class ChatJarIT {
       browser.awaitTrue("return document.getElementById('myRooms').textContent.includes('defaultRoom')", "tab 1 in defaultRoom");
       assertTrue(browser.driver().findElement(By.id("welcome")).getText().startsWith("Hello! Welcome"));
 
-      String second = browser.openTab("http://127.0.0.1:" + port + "/");
+      String second = browser.openTab(scheme + "://127.0.0.1:" + port + "/");
       browser.awaitTrue("return document.getElementById('state').textContent === 'connected'", "tab 2 connected");
       browser.awaitTrue("return document.querySelectorAll('#members li').length === 2", "tab 2 sees two members");
       browser.awaitTrue("return document.getElementById('myName').textContent === 'Ada'", "the same browser keeps its nickname");
@@ -110,12 +129,13 @@ class ChatJarIT {
     assertEquals(143, server.exitValue(), output);
   }
 
-  private static void awaitPage(int port, Process server, Path log) throws Exception {
+  private static void awaitPage(String scheme, int port, Process server, Path log) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).timeout(Duration.ofSeconds(2)).build();
+    HttpRequest request = HttpRequest.newBuilder(URI.create(scheme + "://127.0.0.1:" + port + "/")).timeout(Duration.ofSeconds(2)).build();
+    HttpClient client = scheme.equals("https") ? HTTPS : HTTP;
     while (true) {
       try {
-        HttpResponse<String> page = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = client.send(request, HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("ActionheroWebsocketClient.js"));
         return;
@@ -128,6 +148,44 @@ class ChatJarIT {
         }
         server.waitFor(100, TimeUnit.MILLISECONDS);
       }
+    }
+  }
+
+  /** What the README tells a developer to run: keytool, a PKCS12 store for localhost. */
+  private static Path devCertificate() throws Exception {
+    Path store = tmp.resolve("dev-" + System.nanoTime() + ".p12");
+    Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+    Process p =
+        new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "localhost", "-keyalg", "RSA", "-keysize", "2048",
+                "-dname", "CN=localhost", "-ext", "san=dns:localhost,ip:127.0.0.1", "-validity", "30",
+                "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "changeit")
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "keytool failed: " + out);
+    return store;
+  }
+
+  private static HttpClient trustingClient() {
+    try {
+      javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+      javax.net.ssl.X509TrustManager any =
+          new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+              return new java.security.cert.X509Certificate[0];
+            }
+          };
+      context.init(null, new javax.net.ssl.TrustManager[] {any}, null);
+      return HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(5)).build();
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
     }
   }
 
