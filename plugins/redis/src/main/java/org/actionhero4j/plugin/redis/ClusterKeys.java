@@ -26,6 +26,14 @@ record ClusterKeys(String prefix) {
     return prefix + "joinSequence";
   }
 
+  /**
+   * A random id written when the cluster's data is first stored; when it is missing or new, Redis
+   * lost its data (restarted empty, or failed over to a replica that had not caught up).
+   */
+  String epoch() {
+    return prefix + "epoch";
+  }
+
   /** Set of the ids of nodes that registered and were not yet found dead. */
   String nodes() {
     return prefix + "nodes";

@@ -150,9 +150,11 @@ final class ClusterScripts {
 
   /**
    * Makes Redis hold exactly the given members for a node: stores them (keeping the join order of
-   * those already there) and removes whatever else its index lists. KEYS: rooms, held,
-   * joinSequence. ARGV: prefix, node id, then (room, connection id, member JSON) triples. Returns
-   * {stored, removed}.
+   * those already there) and removes whatever else its index lists. When the epoch is missing or
+   * not the one the node last saw, Redis lost data: the node's own rooms are created again first.
+   * KEYS: rooms, held, joinSequence, epoch. ARGV: prefix, node id, the epoch the node last saw (or
+   * ""), a new epoch to write when there is none, the number of own rooms, the own rooms, then
+   * (room, connection id, member JSON) triples. Returns {stored, removed, epoch, rooms created}.
    */
   static final LuaScript REGISTER_MEMBERS =
       LuaScript.of(
@@ -160,9 +162,21 @@ final class ClusterScripts {
           LIBRARY
               + """
               local prefix, id = ARGV[1], ARGV[2]
+              local epoch = redis.call('GET', KEYS[4])
+              if not epoch then
+                epoch = ARGV[4]
+                redis.call('SET', KEYS[4], epoch)
+              end
+              local roomCount = tonumber(ARGV[5])
+              local created = 0
+              if epoch ~= ARGV[3] then
+                for i = 6, 5 + roomCount do
+                  created = created + redis.call('SADD', KEYS[1], ARGV[i])
+                end
+              end
               local keep = {}
               local stored = 0
-              for i = 3, #ARGV, 3 do
+              for i = 6 + roomCount, #ARGV, 3 do
                 local room, conn, json = ARGV[i], ARGV[i + 1], ARGV[i + 2]
                 if redis.call('SISMEMBER', KEYS[1], room) == 1 then
                   local e = entry(room, conn)
@@ -183,7 +197,7 @@ final class ClusterScripts {
                   redis.call('SREM', KEYS[2], e)
                 end
               end
-              return {stored, removed}
+              return {stored, removed, epoch, created}
               """);
 
   /**

@@ -56,6 +56,7 @@ public final class RedisClusterBus implements ClusterBus {
   private RoomStore rooms;
   private ClusterCalls calls;
   private NodeLiveness liveness;
+  private final SayIds sayIds = new SayIds();
 
   public RedisClusterBus(RedisConfig config) {
     this.config = config;
@@ -183,12 +184,22 @@ public final class RedisClusterBus implements ClusterBus {
 
   @Override
   public void publishChat(ChatMessage message) {
+    String retryKey =
+        SayIds.contentKey(message.from(), message.room(), BusMessages.encode(message.message()));
+    String sayId = sayIds.idFor(retryKey);
     Map<String, Object> m = messages.create(BusMessages.CHAT);
+    m.put("sayId", sayId);
     m.put("room", message.room());
     m.put("from", message.from());
     m.put("message", message.message());
     m.put("sentAt", message.sentAt());
-    link.publish(keys.chatChannel(), BusMessages.encode(m));
+    try {
+      link.publish(keys.chatChannel(), BusMessages.encode(m));
+    } catch (OutcomeUnknownException e) {
+      sayIds.unconfirmed(retryKey, sayId);
+      throw e;
+    }
+    sayIds.confirmed(retryKey);
   }
 
   @Override
@@ -206,9 +217,17 @@ public final class RedisClusterBus implements ClusterBus {
     return liveness.liveNodeIds();
   }
 
+  /** The id of the node this bus serves; empty before it started. */
+  String nodeId() {
+    ClusterNode started = node;
+    return started == null ? "" : started.id();
+  }
+
   /** The status of every live node: id, startedAt, connections, heartbeatAt (epoch ms). */
   public List<Map<String, Object>> nodeStatuses() {
-    return liveness.liveNodes();
+    List<Map<String, Object>> statuses = liveness.liveNodes();
+    statuses.forEach(s -> s.remove(NodeLiveness.TOKEN_FINGERPRINT));
+    return statuses;
   }
 
   /** Dispatches what the subscriber connection receives; runs on a Lettuce IO thread. */
@@ -218,7 +237,33 @@ public final class RedisClusterBus implements ClusterBus {
       if (stopped) {
         return;
       }
-      messages.accept(channel, text).ifPresent(m -> dispatch(channel, m));
+      messages.accept(channel, text).ifPresent(r -> {
+        if (r.trusted()) {
+          dispatch(channel, r.message());
+        } else {
+          fromStranger(channel, r);
+        }
+      });
+    }
+  }
+
+  /**
+   * A node with another token: its calls get a token-less "tokenMismatch" answer (so its callers do
+   * not wait for the timeout), and its answers to this node's calls count as "not here".
+   */
+  private void fromStranger(String channel, BusMessages.Received r) {
+    if (r.sender().equals(node.id())) {
+      return;
+    }
+    messages.strangerSeen(r.sender());
+    try {
+      if (BusMessages.DO.equals(r.type()) && channel.equals(keys.rpcChannel())) {
+        callWorkers.execute(() -> calls.refuseStranger(r.message()));
+      } else if (BusMessages.TOKEN_MISMATCH.equals(r.type()) && channel.equals(keys.replyChannel(node.id()))) {
+        replyDelivery.execute(() -> calls.onStrangerAnswer(r.message()));
+      }
+    } catch (RejectedExecutionException e) {
+      log.debug("dropping a message of {}: the bus is stopping", r.sender());
     }
   }
 
@@ -227,7 +272,12 @@ public final class RedisClusterBus implements ClusterBus {
     try {
       if (BusMessages.CHAT.equals(type) && channel.equals(keys.chatChannel())) {
         ChatMessage chat = chatOf(message);
-        chatDelivery.execute(() -> deliver(chat));
+        Object sayId = message.get("sayId");
+        chatDelivery.execute(() -> {
+          if (sayId == null || sayIds.firstDelivery(String.valueOf(sayId))) {
+            deliver(chat);
+          }
+        });
       } else if (BusMessages.DO.equals(type) && channel.equals(keys.rpcChannel())) {
         callWorkers.execute(() -> calls.onRequest(message));
       } else if (BusMessages.DO_RESPONSE.equals(type) && channel.equals(keys.replyChannel(node.id()))) {

@@ -4,6 +4,7 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisNoScriptException;
@@ -44,15 +45,18 @@ final class RedisLink implements AutoCloseable {
   private final StatefulRedisConnection<String, String> commands;
   private final StatefulRedisPubSubConnection<String, String> subscriber;
   private final ConnectionLog connectionLog;
+  private final Duration commandTimeout;
 
   private RedisLink(
       String address,
+      Duration commandTimeout,
       ConnectionLog connectionLog,
       ClientResources resources,
       RedisClient client,
       StatefulRedisConnection<String, String> commands,
       StatefulRedisPubSubConnection<String, String> subscriber) {
     this.address = address;
+    this.commandTimeout = commandTimeout;
     this.connectionLog = connectionLog;
     this.resources = resources;
     this.client = client;
@@ -105,7 +109,7 @@ final class RedisLink implements AutoCloseable {
           client.connectPubSub(StringCodec.UTF8, uri(url, clientName + ":subscriber", commandTimeout));
       subscriber.addListener(listener);
       subscriber.sync().subscribe(channels);
-      return new RedisLink(address, connectionLog, resources, client, commands, subscriber);
+      return new RedisLink(address, commandTimeout, connectionLog, resources, client, commands, subscriber);
     } catch (RedisException e) {
       closeQuietly(commands);
       closeQuietly(subscriber);
@@ -130,13 +134,19 @@ final class RedisLink implements AutoCloseable {
   /**
    * Runs a command on the command connection.
    *
-   * @throws ActionheroException "cluster unavailable: ..." when Redis cannot be reached in time
+   * @throws ActionheroException "cluster unavailable: ..." when Redis cannot be reached (the
+   *     command did not run), or an {@link OutcomeUnknownException} when it did not answer in time
    */
   <T> T call(Function<RedisCommands<String, String>, T> command) {
     try {
       return command.apply(commands.sync());
     } catch (RedisCommandExecutionException e) {
       throw new ActionheroException("cluster error: " + e.getMessage());
+    } catch (RedisCommandTimeoutException e) {
+      // The command was sent: Redis may still run it (a paused or overloaded server does, later).
+      throw new OutcomeUnknownException(
+          "unknown outcome: redis did not answer within " + commandTimeout.toMillis()
+              + " ms; the command may still run");
     } catch (RedisException e) {
       throw new ActionheroException("cluster unavailable: " + describe(e));
     }

@@ -18,6 +18,8 @@ public final class RedisPlugin implements Plugin {
 
   private static final Logger log = LoggerFactory.getLogger(RedisPlugin.class);
 
+  private volatile RedisClusterBus bus;
+
   @Override
   public String name() {
     return "redis";
@@ -32,10 +34,16 @@ public final class RedisPlugin implements Plugin {
     }
     check(config);
     RedisClusterBus bus = new RedisClusterBus(config);
+    this.bus = bus;
     context.clusterBus(bus);
     context.module(binder -> binder.bind(RedisClusterBus.class).toInstance(bus));
     context.action(ClusterStatusAction.class);
     context.initializer(ConnectionCountReporter.class);
+  }
+
+  /** The bus this plugin installed, once it registered with {@code redis.enabled} true. */
+  public java.util.Optional<RedisClusterBus> bus() {
+    return java.util.Optional.ofNullable(bus);
   }
 
   private static void check(RedisConfig config) {
@@ -51,6 +59,9 @@ public final class RedisPlugin implements Plugin {
     }
     if (config.keyPrefix() == null) {
       throw new ConfigException("redis.keyPrefix: expected a prefix such as 'actionhero4j:', got nothing");
+    }
+    if (!"standalone".equals(config.mode())) {
+      throw new ConfigException("redis.mode: expected 'standalone', got '" + config.mode() + "'");
     }
     if (config.heartbeatMillis() <= 0) {
       throw new ConfigException("redis.heartbeatMillis: expected a positive number of ms, got " + config.heartbeatMillis());

@@ -20,10 +20,9 @@ class ClusterChatTest extends ChatTck {
   }
 
   @AfterEach
-  void deleteKeys() {
+  void stopRedis() {
     stopApp();
     if (redis != null) {
-      redis.deleteKeys(prefix);
       redis.close();
     }
   }
@@ -35,6 +34,6 @@ class ClusterChatTest extends ChatTck {
 
   @Override
   protected TckApp start(UnaryOperator<Actionhero.Builder> customize) throws Exception {
-    return ClusterTckSupport.twoNodes(tmp.resolve("public"), prefix, customize);
+    return ClusterTckSupport.twoNodes(tmp.resolve("public"), redis.url(), prefix, customize);
   }
 }

@@ -7,7 +7,7 @@ import org.actionhero4j.Actionhero;
 import org.actionhero4j.plugin.redis.RedisPlugin;
 import org.actionhero4j.tck.TckApp;
 
-/** Starts TCK applications as a two-node cluster on the real Redis, each run under its own prefix. */
+/** Starts TCK applications as a two-node cluster on a Redis of the test's own, each run under its own prefix. */
 final class ClusterTckSupport {
 
   static final String TRANSPORT = "undertow";
@@ -18,7 +18,8 @@ final class ClusterTckSupport {
     return "tck-" + UUID.randomUUID() + ":";
   }
 
-  static TckApp twoNodes(Path publicDir, String prefix, UnaryOperator<Actionhero.Builder> customize)
+  static TckApp twoNodes(
+      Path publicDir, String redisUrl, String prefix, UnaryOperator<Actionhero.Builder> customize)
       throws Exception {
     return TckApp.cluster(
         2,
@@ -29,6 +30,7 @@ final class ClusterTckSupport {
                 .apply(b)
                 .plugin(new RedisPlugin())
                 .set("redis.enabled", true)
+                .set("redis.url", redisUrl)
                 .set("redis.keyPrefix", prefix)
                 .set("general.serverToken", "tck-token"));
   }
