@@ -49,6 +49,11 @@ record ClusterKeys(String prefix) {
     return prefix + "held:" + id;
   }
 
+  /** Stream of a room's recent chat messages (see {@link ChatLog}). */
+  String chatLog(String room) {
+    return prefix + "log:" + room;
+  }
+
   /** Channel of chat messages; every node subscribes. */
   String chatChannel() {
     return prefix + "chat";

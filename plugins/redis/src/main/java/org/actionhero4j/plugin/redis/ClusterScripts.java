@@ -88,8 +88,8 @@ final class ClusterScripts {
               """);
 
   /**
-   * Deletes a room, its members and their index entries. KEYS: rooms, members, order. ARGV: prefix,
-   * room. Returns 1 when the room existed.
+   * Deletes a room, its members, their index entries and its chat log. KEYS: rooms, members,
+   * order, log. ARGV: prefix, room. Returns 1 when the room existed.
    */
   static final LuaScript DELETE_ROOM =
       LuaScript.of(
@@ -104,9 +104,32 @@ final class ClusterScripts {
                   redis.call('SREM', ARGV[1] .. 'held:' .. node, entry(ARGV[2], all[i]))
                 end
               end
-              redis.call('DEL', KEYS[2], KEYS[3])
+              redis.call('DEL', KEYS[2], KEYS[3], KEYS[4])
               return existed
               """);
+
+  /**
+   * Appends a chat message to its room's log, trims the log by length and age, and publishes the
+   * message with {@code logId} (its id in the log) and {@code logPrev} (the id before it, "" for
+   * the first). KEYS: log. ARGV: length, max age in ms, channel, message JSON (an object with at
+   * least one key). Returns the log id.
+   */
+  static final LuaScript APPEND_CHAT =
+      LuaScript.of(
+          "appendChat",
+          """
+          local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
+          local prev = ''
+          if #last > 0 then prev = last[1][1] end
+          local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'm', ARGV[4])
+          local now = redis.call('TIME')
+          local oldest = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000) - tonumber(ARGV[2])
+          if oldest > 0 then redis.call('XTRIM', KEYS[1], 'MINID', '~', oldest) end
+          redis.call('PEXPIRE', KEYS[1], ARGV[2])
+          redis.call('PUBLISH', ARGV[3],
+            '{"logId":"' .. id .. '","logPrev":"' .. prev .. '",' .. string.sub(ARGV[4], 2))
+          return id
+          """);
 
   /**
    * A room's members as stored JSON, in join order (members missing from the order come last).

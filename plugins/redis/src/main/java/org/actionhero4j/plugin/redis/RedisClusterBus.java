@@ -57,6 +57,7 @@ public final class RedisClusterBus implements ClusterBus {
   private ClusterCalls calls;
   private NodeLiveness liveness;
   private final SayIds sayIds = new SayIds();
+  private ChatLog chatLog;
 
   public RedisClusterBus(RedisConfig config) {
     this.config = config;
@@ -91,6 +92,7 @@ public final class RedisClusterBus implements ClusterBus {
               keys.rpcChannel(),
               keys.replyChannel(node.id()));
       rooms = new RoomStore(link, keys, node.id());
+      chatLog = new ChatLog(link, keys, messages);
       calls = new ClusterCalls(link, keys, messages, node, callWorkers);
       liveness =
           new NodeLiveness(
@@ -194,7 +196,7 @@ public final class RedisClusterBus implements ClusterBus {
     m.put("message", message.message());
     m.put("sentAt", message.sentAt());
     try {
-      link.publish(keys.chatChannel(), BusMessages.encode(m));
+      chatLog.append(message.room(), m);
     } catch (OutcomeUnknownException e) {
       sayIds.unconfirmed(retryKey, sayId);
       throw e;
@@ -232,6 +234,30 @@ public final class RedisClusterBus implements ClusterBus {
 
   /** Dispatches what the subscriber connection receives; runs on a Lettuce IO thread. */
   private final class Listener extends RedisPubSubAdapter<String, String> {
+    private volatile boolean subscribedBefore;
+
+    /** Called after the first subscription and after every resubscription. */
+    @Override
+    public void subscribed(String channel, long count) {
+      if (stopped || !channel.equals(keys.chatChannel())) {
+        return;
+      }
+      if (subscribedBefore) {
+        try {
+          chatDelivery.execute(() -> {
+            try {
+              chatLog.catchUp(rooms::hasOwnMembers, RedisClusterBus.this::deliver);
+            } catch (RuntimeException e) {
+              log.warn("node {} could not catch up with the chat logs after resubscribing: {}", node.id(), e.getMessage());
+            }
+          });
+        } catch (RejectedExecutionException e) {
+          log.debug("not catching up: the bus is stopping");
+        }
+      }
+      subscribedBefore = true;
+    }
+
     @Override
     public void message(String channel, String text) {
       if (stopped) {
@@ -271,13 +297,8 @@ public final class RedisClusterBus implements ClusterBus {
     String type = (String) message.get("messageType");
     try {
       if (BusMessages.CHAT.equals(type) && channel.equals(keys.chatChannel())) {
-        ChatMessage chat = chatOf(message);
-        Object sayId = message.get("sayId");
-        chatDelivery.execute(() -> {
-          if (sayId == null || sayIds.firstDelivery(String.valueOf(sayId))) {
-            deliver(chat);
-          }
-        });
+        boolean tracked = rooms.hasOwnMembers(String.valueOf(message.get("room")));
+        chatDelivery.execute(() -> chatLog.received(message, tracked, this::deliver));
       } else if (BusMessages.DO.equals(type) && channel.equals(keys.rpcChannel())) {
         callWorkers.execute(() -> calls.onRequest(message));
       } else if (BusMessages.DO_RESPONSE.equals(type) && channel.equals(keys.replyChannel(node.id()))) {
@@ -310,7 +331,13 @@ public final class RedisClusterBus implements ClusterBus {
         sentAt instanceof Number n ? n.longValue() : System.currentTimeMillis());
   }
 
-  private void deliver(ChatMessage chat) {
+  /** Delivers a chat message to this node's members, once per say id (chat thread only). */
+  private void deliver(Map<String, Object> message) {
+    Object sayId = message.get("sayId");
+    if (sayId != null && !sayIds.firstDelivery(String.valueOf(sayId))) {
+      return;
+    }
+    ChatMessage chat = chatOf(message);
     try {
       node.deliverChat(chat);
     } catch (RuntimeException e) {

@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
 final class RedisLink implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(RedisLink.class);
+  private static final java.util.Set<CommandType> REPLAY_NEVER =
+      java.util.EnumSet.of(CommandType.PUBLISH, CommandType.EVAL, CommandType.EVALSHA);
 
   private final String address;
   private final ClientResources resources;
@@ -92,9 +94,9 @@ final class RedisLink implements AutoCloseable {
         ClientOptions.builder()
             .autoReconnect(true)
             .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-            // A message whose sender was told "cluster unavailable" must not turn up later; the
-            // idempotent scripts may be replayed (RoomStore re-registers after failed writes).
-            .replayFilter(command -> command.getType() == CommandType.PUBLISH)
+            // A command whose caller was told "cluster unavailable" must not run later: nothing
+            // that writes is replayed after a reconnect (RoomStore re-registers after failed writes).
+            .replayFilter(command -> REPLAY_NEVER.contains(command.getType()))
             .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
             .socketOptions(
                 SocketOptions.builder().connectTimeout(commandTimeout).keepAlive(true).build())

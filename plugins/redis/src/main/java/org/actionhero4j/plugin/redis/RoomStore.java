@@ -66,7 +66,7 @@ final class RoomStore {
           write(() -> link.eval(
               ClusterScripts.DELETE_ROOM,
               ScriptOutputType.INTEGER,
-              new String[] {keys.rooms(), keys.members(room), keys.joinOrder(room)},
+              new String[] {keys.rooms(), keys.members(room), keys.joinOrder(room), keys.chatLog(room)},
               keys.prefix(),
               room));
       return existed != null && existed == 1;
@@ -135,6 +135,11 @@ final class RoomStore {
       diverged = true;
       throw e;
     }
+  }
+
+  /** Whether this node stored members of the room (and so follows its chat log). */
+  boolean hasOwnMembers(String room) {
+    return own.containsKey(room);
   }
 
   /** Whether a failed write left Redis possibly different from what this node holds. */
