@@ -25,7 +25,7 @@ public record WebsocketConfig(
           "ActionheroWebsocketClient",
           false,
           false,
-          new Server("/primus", 30_000, 10 * 1024 * 1024, List.of(), 1024, 4 * 1024 * 1024, "close"),
+          new Server("/primus", 30_000, 10 * 1024 * 1024, List.of(), 1024, 4 * 1024 * 1024, "close", 100),
           new Client("/api", "sessionID", new Reconnect(500, 30_000, 10, 2), 10_000, 0, 1000));
 
   /**
@@ -39,6 +39,8 @@ public record WebsocketConfig(
    * @param outboundQueueMessages how many frames may wait to be written to one socket
    * @param outboundQueueBytes how many bytes may wait to be written to one socket
    * @param slowConsumerPolicy what happens beyond those bounds: {@code close} (1008) or {@code drop}
+   * @param replayLimit how many missed chat messages a {@code roomAdd} with {@code since} (the last
+   *     message id a client saw) replays at most
    */
   public record Server(
       String pathname,
@@ -47,7 +49,8 @@ public record WebsocketConfig(
       List<String> origins,
       int outboundQueueMessages,
       int outboundQueueBytes,
-      String slowConsumerPolicy) {}
+      String slowConsumerPolicy,
+      int replayLimit) {}
 
   /**
    * Defaults baked into the generated browser client.

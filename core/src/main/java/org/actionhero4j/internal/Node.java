@@ -74,7 +74,8 @@ public final class Node {
     this.executor = WorkerPool.create(general.actionThreads());
     this.bus = registrations.clusterBus() != null ? registrations.clusterBus() : new InMemoryClusterBus();
     this.connections = new ConnectionRegistry(middleware, bus, general.rpcTimeoutMillis());
-    this.rooms = new RoomRegistry(bus, connections, middleware, errors, id);
+    this.rooms =
+        new RoomRegistry(bus, connections, middleware, errors, id, config.websocket().server().replayLimit());
     this.calls = new NodeCalls(id, general.serverToken(), general.rpcTimeoutMillis(), connections, rooms);
     this.pipeline = new ActionPipeline(actions, middleware, general, errors, executor);
     this.verbs = new VerbDispatcher(rooms, actions, errors);

@@ -215,6 +215,11 @@ public final class RedisClusterBus implements ClusterBus {
   }
 
   @Override
+  public List<ChatMessage> messagesSince(String room, String afterId, int limit) {
+    return chatLog.since(room, afterId, limit).stream().map(RedisClusterBus::chatOf).toList();
+  }
+
+  @Override
   public Set<String> nodes() {
     return liveness.liveNodeIds();
   }
@@ -328,7 +333,8 @@ public final class RedisClusterBus implements ClusterBus {
         String.valueOf(m.get("room")),
         String.valueOf(m.get("from")),
         m.get("message"),
-        sentAt instanceof Number n ? n.longValue() : System.currentTimeMillis());
+        sentAt instanceof Number n ? n.longValue() : System.currentTimeMillis(),
+        m.get("logId") instanceof String id ? id : "");
   }
 
   /** Delivers a chat message to this node's members, once per say id (chat thread only). */
