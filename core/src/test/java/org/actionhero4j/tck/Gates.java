@@ -25,6 +25,13 @@ public final class Gates {
     GATES.computeIfAbsent(name, n -> new CountDownLatch(1)).countDown();
   }
 
+  /** Forgets every gate (opened or entered), for the next test. */
+  static void reset() {
+    GATES.values().forEach(CountDownLatch::countDown);
+    GATES.clear();
+    ENTERED.clear();
+  }
+
   /** Waits until an action is waiting on this gate. */
   public static void awaitEntered(String name) throws InterruptedException {
     if (!ENTERED.computeIfAbsent(name, n -> new CountDownLatch(1)).await(10, TimeUnit.SECONDS)) {

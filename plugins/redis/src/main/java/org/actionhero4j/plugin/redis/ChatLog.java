@@ -56,7 +56,8 @@ final class ChatLog {
         String.valueOf(LENGTH),
         String.valueOf(MAX_AGE_MILLIS),
         keys.chatChannel(),
-        BusMessages.encode(message));
+        BusMessages.encode(message),
+        link.sharded() ? "SPUBLISH" : "PUBLISH");
   }
 
   /**

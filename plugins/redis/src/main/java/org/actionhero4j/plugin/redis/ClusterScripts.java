@@ -112,7 +112,7 @@ final class ClusterScripts {
    * Appends a chat message to its room's log, trims the log by length and age, and publishes the
    * message with {@code logId} (its id in the log) and {@code logPrev} (the id before it, "" for
    * the first). KEYS: log. ARGV: length, max age in ms, channel, message JSON (an object with at
-   * least one key). Returns the log id.
+   * least one key), PUBLISH or SPUBLISH (sharded, on Redis Cluster). Returns the log id.
    */
   static final LuaScript APPEND_CHAT =
       LuaScript.of(
@@ -126,7 +126,7 @@ final class ClusterScripts {
           local oldest = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000) - tonumber(ARGV[2])
           if oldest > 0 then redis.call('XTRIM', KEYS[1], 'MINID', '~', oldest) end
           redis.call('PEXPIRE', KEYS[1], ARGV[2])
-          redis.call('PUBLISH', ARGV[3],
+          redis.call(ARGV[5], ARGV[3],
             '{"logId":"' .. id .. '","logPrev":"' .. prev .. '",' .. string.sub(ARGV[4], 2))
           return id
           """);

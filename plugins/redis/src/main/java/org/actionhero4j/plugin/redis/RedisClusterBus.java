@@ -71,7 +71,10 @@ public final class RedisClusterBus implements ClusterBus {
   @Override
   public void start(ClusterNode node) {
     this.node = node;
-    this.keys = new ClusterKeys(config.keyPrefix());
+    boolean redisCluster = RedisPlugin.CLUSTER.equals(config.mode());
+    // On Redis Cluster, one hash tag puts every key (and channel) of this cluster in one slot, so
+    // that each script touches a single slot.
+    this.keys = new ClusterKeys(redisCluster ? "{" + config.keyPrefix() + "}" : config.keyPrefix());
     this.messages = new BusMessages(node.id(), node.token());
     String threads = "ah4j-redis-" + node.id();
     chatDelivery = singleThread(threads + "-chat");
@@ -85,6 +88,7 @@ public final class RedisClusterBus implements ClusterBus {
       link =
           RedisLink.open(
               config.url(),
+              redisCluster,
               config.keyPrefix() + node.id(),
               COMMAND_TIMEOUT,
               new Listener(),
@@ -240,6 +244,16 @@ public final class RedisClusterBus implements ClusterBus {
   /** Dispatches what the subscriber connection receives; runs on a Lettuce IO thread. */
   private final class Listener extends RedisPubSubAdapter<String, String> {
     private volatile boolean subscribedBefore;
+
+    @Override
+    public void smessage(String channel, String text) {
+      message(channel, text);
+    }
+
+    @Override
+    public void ssubscribed(String channel, long count) {
+      subscribed(channel, count);
+    }
 
     /** Called after the first subscription and after every resubscription. */
     @Override

@@ -18,6 +18,11 @@ public final class RedisPlugin implements Plugin {
 
   private static final Logger log = LoggerFactory.getLogger(RedisPlugin.class);
 
+  /** {@code redis.mode} for one Redis (or one behind Sentinel). */
+  static final String STANDALONE = "standalone";
+  /** {@code redis.mode} for Redis Cluster. */
+  static final String CLUSTER = "cluster";
+
   private volatile RedisClusterBus bus;
 
   @Override
@@ -50,18 +55,32 @@ public final class RedisPlugin implements Plugin {
     if (config.url() == null || config.url().isBlank()) {
       throw new ConfigException("redis.url: expected a URL like redis://127.0.0.1:6379, got nothing");
     }
-    try {
-      RedisURI.create(config.url());
-    } catch (RuntimeException e) {
+    java.util.List<String> urls = RedisLink.seeds(config.url());
+    if (urls.size() > 1 && !CLUSTER.equals(config.mode())) {
       throw new ConfigException(
-          "redis.url: expected a URL like redis://[:password@]host:port[/database], got '"
-              + config.url() + "' (" + e.getMessage() + ")");
+          "redis.url: several URLs (seeds) need redis.mode 'cluster'; in standalone mode give one URL, got '"
+              + config.url() + "'");
+    }
+    for (String url : urls) {
+      try {
+        RedisURI.create(url);
+      } catch (RuntimeException e) {
+        throw new ConfigException(
+            "redis.url: expected a URL like redis://[:password@]host:port[/database], got '"
+                + url + "' (" + e.getMessage() + ")");
+      }
     }
     if (config.keyPrefix() == null) {
       throw new ConfigException("redis.keyPrefix: expected a prefix such as 'actionhero4j:', got nothing");
     }
-    if (!"standalone".equals(config.mode())) {
-      throw new ConfigException("redis.mode: expected 'standalone', got '" + config.mode() + "'");
+    if (!STANDALONE.equals(config.mode()) && !CLUSTER.equals(config.mode())) {
+      throw new ConfigException(
+          "redis.mode: expected 'standalone' or 'cluster', got '" + config.mode() + "'");
+    }
+    if (CLUSTER.equals(config.mode()) && (config.keyPrefix().contains("{") || config.keyPrefix().contains("}"))) {
+      throw new ConfigException(
+          "redis.keyPrefix: in cluster mode the prefix becomes a hash tag and may not hold '{' or '}', got '"
+              + config.keyPrefix() + "'");
     }
     if (config.heartbeatMillis() <= 0) {
       throw new ConfigException("redis.heartbeatMillis: expected a positive number of ms, got " + config.heartbeatMillis());

@@ -41,10 +41,19 @@ public final class RedisServer implements AutoCloseable {
 
   /** Starts a server on a free port; {@code extraArgs} are more {@code --option value} pairs. */
   public static RedisServer start(String... extraArgs) {
+    try {
+      return start(freePort(), extraArgs);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot find a free port: " + e, e);
+    }
+  }
+
+  /** Starts a server on this port; {@code extraArgs} are more {@code --option value} pairs. */
+  static RedisServer start(int port, String... extraArgs) {
     requireInstalled();
     try {
       Path dir = Files.createTempDirectory("ah4j-redis-");
-      RedisServer server = new RedisServer(freePort(), dir, List.of(extraArgs));
+      RedisServer server = new RedisServer(port, dir, List.of(extraArgs));
       server.launch();
       return server;
     } catch (IOException e) {

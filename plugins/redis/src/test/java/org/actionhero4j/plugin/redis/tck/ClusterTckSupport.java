@@ -34,4 +34,10 @@ final class ClusterTckSupport {
                 .set("redis.keyPrefix", prefix)
                 .set("general.serverToken", "tck-token"));
   }
+
+  /** Two nodes over a Redis Cluster, under a new prefix. */
+  static TckApp twoNodesOnRedisCluster(Path publicDir, String seeds, UnaryOperator<Actionhero.Builder> customize)
+      throws Exception {
+    return twoNodes(publicDir, seeds, newPrefix(), b -> customize.apply(b).set("redis.mode", "cluster"));
+  }
 }
