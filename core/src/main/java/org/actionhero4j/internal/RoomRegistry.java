@@ -208,8 +208,12 @@ public final class RoomRegistry implements ChatRooms {
       }
       List<ChatMiddleware> chain = middleware.chatMiddleware();
       replay.finish(missed, m -> deliverTo(c, m, payloadOf(m, true), chain), m -> deliverTo(c, m, payloadOf(m, false), chain));
-    } finally {
+      if (!replay.replayedAny()) {
+        replays.remove(key, replay);
+      }
+    } catch (RuntimeException e) {
       replays.remove(key, replay);
+      throw e;
     }
   }
 
@@ -261,6 +265,7 @@ public final class RoomRegistry implements ChatRooms {
   }
 
   private void removeLocal(String room, LocalConnection c) {
+    replays.remove(new ReplayKey(c.id(), room));
     localMembers.computeIfPresent(
         room,
         (r, members) -> {
@@ -318,9 +323,14 @@ public final class RoomRegistry implements ChatRooms {
     Payload payload = payloadOf(message, false);
     List<ChatMiddleware> chain = middleware.chatMiddleware();
     for (LocalConnection receiver : members) {
-      JoinReplay replay = replays.isEmpty() ? null : replays.get(new ReplayKey(receiver.id(), message.room()));
-      if (replay != null && replay.hold(message)) {
-        continue;
+      ReplayKey key = new ReplayKey(receiver.id(), message.room());
+      JoinReplay replay = replays.isEmpty() ? null : replays.get(key);
+      if (replay != null) {
+        JoinReplay.Verdict verdict = replay.admit(message);
+        if (verdict != JoinReplay.Verdict.DELIVER_AND_END) {
+          continue;
+        }
+        replays.remove(key, replay);
       }
       deliverTo(receiver, message, payload, chain);
     }

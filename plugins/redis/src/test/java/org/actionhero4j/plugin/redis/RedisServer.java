@@ -130,7 +130,7 @@ public final class RedisServer implements AutoCloseable {
     return port;
   }
 
-  String url() {
+  public String url() {
     return "redis://" + HOST + ":" + port;
   }
 

@@ -2,38 +2,22 @@ package org.actionhero4j.plugin.redis.tck;
 
 import java.util.function.UnaryOperator;
 import org.actionhero4j.Actionhero;
-import org.actionhero4j.plugin.redis.RedisTestSupport;
 import org.actionhero4j.tck.ChatTck;
 import org.actionhero4j.tck.TckApp;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The TCK's Chat suite on a two-node Redis cluster: consecutive sockets land on different nodes. */
+/** The TCK's Chat suite on two nodes over one Redis. */
 class ClusterChatTest extends ChatTck {
 
-  private final String prefix = ClusterTckSupport.newPrefix();
-  private RedisTestSupport redis;
-
-  @BeforeEach
-  void requireRedis() {
-    redis = RedisTestSupport.connect();
-  }
-
-  @AfterEach
-  void stopRedis() {
-    stopApp();
-    if (redis != null) {
-      redis.close();
-    }
-  }
+  @RegisterExtension static final TckRedis redis = TckRedis.standalone();
 
   @Override
   protected String transport() {
-    return ClusterTckSupport.TRANSPORT;
+    return TckRedis.TRANSPORT;
   }
 
   @Override
   protected TckApp start(UnaryOperator<Actionhero.Builder> customize) throws Exception {
-    return ClusterTckSupport.twoNodes(tmp.resolve("public"), redis.url(), prefix, customize);
+    return redis.twoNodes(tmp.resolve("public"), customize);
   }
 }
