@@ -8,7 +8,6 @@ import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
@@ -61,6 +60,7 @@ final class RedisLink implements AutoCloseable {
   private final Supplier<RedisClusterCommands<String, String>> commands;
   private final StatefulRedisPubSubConnection<String, String> subscriber;
   private final ConnectionLog connectionLog;
+  private final String[] channels;
 
   private RedisLink(
       String address,
@@ -71,8 +71,10 @@ final class RedisLink implements AutoCloseable {
       List<AbstractRedisClient> clients,
       StatefulConnection<String, String> commandConnection,
       Supplier<RedisClusterCommands<String, String>> commands,
-      StatefulRedisPubSubConnection<String, String> subscriber) {
+      StatefulRedisPubSubConnection<String, String> subscriber,
+      String[] channels) {
     this.address = address;
+    this.channels = channels.clone();
     this.commandTimeout = commandTimeout;
     this.sharded = sharded;
     this.connectionLog = connectionLog;
@@ -147,7 +149,8 @@ final class RedisLink implements AutoCloseable {
         subscriber.sync().subscribe(channels);
       }
       return new RedisLink(
-          address, commandTimeout, cluster, connectionLog, resources, clients, commandConnection, commands, subscriber);
+          address, commandTimeout, cluster, connectionLog, resources, clients, commandConnection, commands, subscriber,
+          channels);
     } catch (RedisException e) {
       closeQuietly(commandConnection);
       closeQuietly(subscriber);
@@ -238,16 +241,13 @@ final class RedisLink implements AutoCloseable {
     return sharded;
   }
 
-  /** Runs a script (cached by Redis after the first run). */
+  /**
+   * Runs a script, always with its source ({@code EVAL}; Redis keeps the compiled script). With
+   * {@code EVALSHA}, a command that timed out against a Redis without the script cached (one that
+   * restarted) would fail with NOSCRIPT unseen: "unknown outcome" would then hide a certain failure.
+   */
   <T> T eval(LuaScript script, ScriptOutputType type, String[] keys, String... args) {
-    return call(
-        c -> {
-          try {
-            return c.<T>evalsha(script.sha1(), type, keys, args);
-          } catch (RedisNoScriptException e) {
-            return c.<T>eval(script.source(), type, keys, args);
-          }
-        });
+    return call(c -> c.<T>eval(script.source(), type, keys, args));
   }
 
   /** Publishes a message; returns how many subscribers received it. */
@@ -261,7 +261,7 @@ final class RedisLink implements AutoCloseable {
     connectionLog.closing = true;
     try {
       if (sharded) {
-        subscriber.sync().sunsubscribe();
+        subscriber.sync().sunsubscribe(channels);
       } else {
         subscriber.sync().unsubscribe();
       }
