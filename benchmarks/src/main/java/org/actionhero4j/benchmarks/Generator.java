@@ -34,6 +34,7 @@ public final class Generator {
       case "rpc" -> RpcBench.run(a);
       case "http" -> HttpBench.run(a);
       case "broadcast" -> BroadcastBench.run(a);
+      case "cluster-broadcast" -> ClusterBroadcastBench.run(a);
       case "idle" -> IdleBench.run(a);
       case "idle-hold" -> IdleBench.hold(a);
       default -> {

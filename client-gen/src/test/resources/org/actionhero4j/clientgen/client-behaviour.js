@@ -300,6 +300,24 @@ const scenarios = {
     }
   },
 
+  'rejoin after a reconnect asks for the messages since the last id seen in that room'() {
+    let rooms = [];
+    const [client, ws] = connected({ reconnect: { min: 100, max: 5000, retries: 10, factor: 2 } }, () => rooms);
+    client.roomAdd('defaultRoom');
+    client.roomAdd('quietRoom');
+    rooms = ['defaultRoom', 'quietRoom'];
+    ws.answer(details(() => rooms));
+    ws.deliver({ message: 'one', room: 'defaultRoom', from: 'x', context: 'user', sentAt: 1, id: '17-0' });
+    ws.deliver({ message: 'two', room: 'defaultRoom', from: 'x', context: 'user', sentAt: 2, id: '18-0' });
+    latest().drop();
+    clock.tick(100);
+    const next = latest();
+    next.accept();
+    const rejoins = next.frames().filter((f) => f.event === 'roomAdd');
+    assert.deepStrictEqual(rejoins.map((f) => [f.room, f.since]),
+      [['defaultRoom', '18-0'], ['quietRoom', undefined]]);
+  },
+
   'back-off: attempt 1 waits min, then (1..2) x min x factor^(n-1) capped at max; gives up after retries'() {
     const original = Math.random;
     const waits = [];

@@ -25,7 +25,7 @@ public record WebsocketConfig(
           "ActionheroWebsocketClient",
           false,
           false,
-          new Server("/primus", 30_000, 10 * 1024 * 1024, List.of(), 1024, 16 * 1024 * 1024, "close"),
+          new Server("/primus", 30_000, 10 * 1024 * 1024, List.of(), 1024, 16 * 1024 * 1024, "close", 100),
           new Client("/api", "sessionID", new Reconnect(500, 30_000, 10, 2), 10_000, 0, 1000));
 
   /**
@@ -41,6 +41,8 @@ public record WebsocketConfig(
    *     written while none waits always goes out, so this bounds the backlog, never one message
    *     (the default, 16 MiB, is above {@code maxLength})
    * @param slowConsumerPolicy what happens beyond those bounds: {@code close} (1008) or {@code drop}
+   * @param replayLimit how many missed chat messages a {@code roomAdd} with {@code since} (the last
+   *     message id a client saw) replays at most
    */
   public record Server(
       String pathname,
@@ -49,7 +51,8 @@ public record WebsocketConfig(
       List<String> origins,
       int outboundQueueMessages,
       int outboundQueueBytes,
-      String slowConsumerPolicy) {}
+      String slowConsumerPolicy,
+      int replayLimit) {}
 
   /**
    * Defaults baked into the generated browser client.

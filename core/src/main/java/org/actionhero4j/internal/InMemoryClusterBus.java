@@ -13,10 +13,17 @@ import org.actionhero4j.spi.ClusterBus;
 import org.actionhero4j.spi.ClusterNode;
 import org.actionhero4j.spi.RoomMember;
 
-/** The cluster of one: state in memory, messages delivered directly. */
+/**
+ * The cluster of one: state in memory, messages delivered directly. Each room keeps a log of its
+ * last {@value #LOG_LENGTH} messages, so that a client that reconnects can ask for what it missed.
+ */
 public final class InMemoryClusterBus implements ClusterBus {
 
+  /** How many messages a room's log keeps. */
+  static final int LOG_LENGTH = 1000;
+
   private final Map<String, Map<String, RoomMember>> rooms = new ConcurrentHashMap<>();
+  private final Map<String, RoomLog> logs = new ConcurrentHashMap<>();
   private volatile ClusterNode node;
 
   @Override
@@ -36,6 +43,7 @@ public final class InMemoryClusterBus implements ClusterBus {
 
   @Override
   public boolean deleteRoom(String room) {
+    logs.remove(room);
     return rooms.remove(room) != null;
   }
 
@@ -76,7 +84,53 @@ public final class InMemoryClusterBus implements ClusterBus {
 
   @Override
   public void publishChat(ChatMessage message) {
-    node.deliverChat(message);
+    if (!rooms.containsKey(message.room())) {
+      node.deliverChat(message);
+      return;
+    }
+    logs.computeIfAbsent(message.room(), r -> new RoomLog()).appendAndDeliver(message, node);
+  }
+
+  @Override
+  public List<ChatMessage> messagesSince(String room, String afterId, int limit) {
+    RoomLog log = logs.get(room);
+    if (log == null || limit <= 0) {
+      return List.of();
+    }
+    try {
+      return log.since(Long.parseLong(afterId), limit);
+    } catch (NumberFormatException e) {
+      return List.of();
+    }
+  }
+
+  /** One room's last messages, numbered from 1 in publishing order. */
+  private static final class RoomLog {
+    private final java.util.ArrayDeque<ChatMessage> entries = new java.util.ArrayDeque<>();
+    private long last;
+
+    /** Delivery happens under the lock, so members get a room's messages in id order. */
+    synchronized void appendAndDeliver(ChatMessage message, ClusterNode node) {
+      ChatMessage logged = message.withId(String.valueOf(++last));
+      entries.addLast(logged);
+      if (entries.size() > LOG_LENGTH) {
+        entries.removeFirst();
+      }
+      node.deliverChat(logged);
+    }
+
+    synchronized List<ChatMessage> since(long afterId, int limit) {
+      List<ChatMessage> out = new ArrayList<>();
+      java.util.Iterator<ChatMessage> newestFirst = entries.descendingIterator();
+      while (newestFirst.hasNext() && out.size() < limit) {
+        ChatMessage m = newestFirst.next();
+        if (Long.parseLong(m.id()) <= afterId) {
+          break;
+        }
+        out.add(0, m);
+      }
+      return out;
+    }
   }
 
   @Override

@@ -44,7 +44,7 @@ public interface ClusterBus {
 
   /**
    * Publishes a chat message; every node (this one included) gets it once through
-   * {@link ClusterNode#deliverChat}.
+   * {@link ClusterNode#deliverChat}, with its log {@link ChatMessage#id} where the bus keeps a log.
    */
   void publishChat(ChatMessage message);
 
@@ -60,4 +60,13 @@ public interface ClusterBus {
 
   /** The ids of the live nodes. */
   Set<String> nodes();
+
+  /**
+   * At most {@code limit} of the most recent chat messages of a room published after the one with
+   * id {@code afterId}, oldest first, each with its {@link ChatMessage#id}; empty when the bus keeps
+   * no log, the id is unknown, or nothing came after it.
+   */
+  default List<ChatMessage> messagesSince(String room, String afterId, int limit) {
+    return List.of();
+  }
 }

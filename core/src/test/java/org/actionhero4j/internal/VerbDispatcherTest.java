@@ -140,7 +140,8 @@ class VerbDispatcherTest {
 
     for (TestConnection member : List.of(alice, bob)) {
       Map<String, Object> got = member.awaitMessage(m -> "hello room".equals(m.get("message")), WAIT);
-      assertEquals(List.of("message", "room", "from", "context", "sentAt"), List.copyOf(got.keySet()));
+      // Actionhero's fields in its order, then the message's log id (for a replay after a reconnect).
+      assertEquals(List.of("message", "room", "from", "context", "sentAt", "id"), List.copyOf(got.keySet()));
       assertEquals("defaultRoom", got.get("room"));
       assertEquals(alice.id(), got.get("from"));
       assertEquals("user", got.get("context"));

@@ -45,6 +45,49 @@ public class ChatTck extends TransportTck {
   }
 
   @Test
+  void aClientRejoiningWithTheLastIdItSawGetsWhatItMissedFlaggedThenLiveOnesNoneTwice() throws Exception {
+    try (TckSocket sender = app().welcomedSocket(); TckSocket before = app().welcomedSocket()) {
+      sender.request(map("event", "roomAdd", "room", "defaultRoom", "messageId", 1));
+      before.request(map("event", "roomAdd", "room", "defaultRoom", "messageId", 1));
+      sender.request(map("event", "say", "room", "defaultRoom", "message", "seen", "messageId", 2));
+      Object lastSeen = before.awaitMap(m -> chat(m, "seen")).get("id");
+      assertTrue(lastSeen instanceof String, "a chat delivery carries its message id: " + lastSeen);
+      before.close();
+      for (int i = 1; i <= 20; i++) {
+        sender.sendMap("event", "say", "room", "defaultRoom", "message", "missed-" + i, "messageId", "m" + i);
+      }
+      sender.awaitMap(m -> chat(m, "missed-20"));
+      // In a cluster this socket lands on another node than the one that closed.
+      try (TckSocket after = app().welcomedSocket()) {
+        after.sendMap("event", "roomAdd", "room", "defaultRoom", "since", lastSeen, "messageId", "rejoin");
+        for (int i = 1; i <= 5; i++) {
+          sender.sendMap("event", "say", "room", "defaultRoom", "message", "live-" + i, "messageId", "l" + i);
+        }
+        assertEquals("OK", after.awaitReply("rejoin").get("status"));
+        after.awaitMap(m -> chat(m, "live-5"));
+        List<String> texts = new java.util.ArrayList<>();
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+          expected.add("missed-" + i);
+        }
+        for (int i = 1; i <= 5; i++) {
+          expected.add("live-" + i);
+        }
+        for (Object v : after.received()) {
+          if (v instanceof Map<?, ?> m && "user".equals(m.get("context"))
+              && m.get("message") instanceof String text && (text.startsWith("missed-") || text.startsWith("live-"))) {
+            texts.add(text);
+            if (text.startsWith("missed-")) {
+              assertEquals(true, m.get("replayed"), "a missed message is flagged as replayed: " + m);
+            }
+          }
+        }
+        assertEquals(expected, texts, "what was missed, then live messages, each once and in order");
+      }
+    }
+  }
+
+  @Test
   void joinAndLeaveAreAnnouncedToTheOtherMembers() throws Exception {
     try (TckSocket a = app().welcomedSocket(); TckSocket b = app().welcomedSocket()) {
       String idB = id(b);

@@ -20,15 +20,16 @@ public final class Gates {
     }
   }
 
-  /** Forgets every gate, so that suites running one after another in a JVM start closed. */
-  static void reset() {
-    ENTERED.clear();
-    GATES.clear();
-  }
-
   /** Lets every action waiting on this gate finish. */
   public static void open(String name) {
     GATES.computeIfAbsent(name, n -> new CountDownLatch(1)).countDown();
+  }
+
+  /** Forgets every gate (opened or entered), for the next test. */
+  static void reset() {
+    GATES.values().forEach(CountDownLatch::countDown);
+    GATES.clear();
+    ENTERED.clear();
   }
 
   /** Waits until an action is waiting on this gate. */

@@ -171,7 +171,8 @@ public class SocketProtocolTck extends TransportTck {
       assertEquals(map("status", "OK", "context", "response", "messageId", 28),
           s.request(map("event", "say", "room", "defaultRoom", "message", "hello room", "messageId", 28)));
       Map<String, Object> chat = s.awaitMap(m -> "user".equals(m.get("context")) && "hello room".equals(m.get("message")));
-      assertEquals(List.of("message", "room", "from", "context", "sentAt"), new ArrayList<>(chat.keySet()));
+      // Actionhero's fields in its order, then the message's log id (asked for again after a reconnect).
+      assertEquals(List.of("message", "room", "from", "context", "sentAt", "id"), new ArrayList<>(chat.keySet()));
       assertEquals(
           map("status", "Error: connection not in this room (otherRoom)",
               "error", "Error: connection not in this room (otherRoom)",

@@ -58,6 +58,7 @@ public abstract class TransportTck {
       app.close();
       app = null;
     }
+    // Gates are per JVM: a suite that runs twice in one JVM (two cluster set-ups) starts afresh.
     Gates.reset();
   }
 }

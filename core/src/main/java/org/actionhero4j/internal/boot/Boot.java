@@ -55,7 +55,9 @@ public final class Boot implements Actionhero.Launcher {
     ClusterBus bus = registrations.provided(ClusterBus.class).orElseGet(InMemoryClusterBus::new);
     ClusterCalls calls = new ClusterCalls(general.rpcTimeoutMillis());
     ConnectionRegistry connections = new ConnectionRegistry(middleware, bus, calls);
-    RoomRegistry rooms = new RoomRegistry(bus, connections, middleware, errors, calls, general, id);
+    RoomRegistry rooms =
+        new RoomRegistry(
+            bus, connections, middleware, errors, calls, general, id, config.websocket().server().replayLimit());
     connections.onEnd(rooms::leaveAll);
     NodeCalls nodeCalls =
         new NodeCalls(id, general.serverToken(), general.rpcTimeoutMillis(), connections, rooms);

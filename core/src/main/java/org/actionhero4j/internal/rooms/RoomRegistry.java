@@ -57,6 +57,12 @@ public final class RoomRegistry implements ChatRooms {
   private final String nodeId;
   /** The joins whose middleware runs on this thread, and what it broadcast meanwhile. */
   private final ThreadLocal<PendingJoin> joining = new ThreadLocal<>();
+  private final int replayLimit;
+  /**
+   * Joins whose missed messages are being replayed, by connection id and room: live messages for
+   * them wait until the replay is sent, so that none arrives twice or before older ones.
+   */
+  private final Map<ReplayKey, JoinReplay> replays = new ConcurrentHashMap<>();
   /** This node's members by room, for delivery without scanning every connection. */
   private final Map<String, Set<LocalConnection>> localMembers = new ConcurrentHashMap<>();
   private volatile Function<Connection, Map<String, Object>> memberDetails = c -> Map.of();
@@ -72,7 +78,8 @@ public final class RoomRegistry implements ChatRooms {
       ErrorTexts errors,
       ClusterCalls calls,
       GeneralConfig limits,
-      String nodeId) {
+      String nodeId,
+      int replayLimit) {
     this.bus = bus;
     this.connections = connections;
     this.middleware = middleware;
@@ -80,6 +87,7 @@ public final class RoomRegistry implements ChatRooms {
     this.calls = calls;
     this.limits = limits;
     this.nodeId = nodeId;
+    this.replayLimit = replayLimit;
   }
 
   private record PendingJoin(LocalConnection connection, String room, List<ChatMessage> held) {}
@@ -250,6 +258,38 @@ public final class RoomRegistry implements ChatRooms {
     }
   }
 
+  /**
+   * Joins a local connection to a room, then sends it the messages it missed after the one with
+   * id {@code since} (at most {@code websocket.server.replayLimit}, flagged {@code replayed:true}),
+   * then live ones; none twice.
+   */
+  public void joinAndReplay(LocalConnection c, String room, String since) {
+    ReplayKey key = new ReplayKey(c.id(), room);
+    JoinReplay replay = new JoinReplay();
+    replays.put(key, replay);
+    try {
+      join(c, room);
+      List<ChatMessage> missed;
+      try {
+        missed = bus.messagesSince(room, since, replayLimit);
+      } catch (RuntimeException e) {
+        log.warn("could not replay the messages {} missed in {}: {}", c.id(), room, e.getMessage());
+        missed = List.of();
+      }
+      List<ChatMiddleware> chain = middleware.chatMiddleware();
+      replay.finish(
+          missed, m -> deliverTo(c, m, payloadOf(m, true), chain), m -> deliverTo(c, m, payloadOf(m, false), chain));
+      if (!replay.replayedAny()) {
+        replays.remove(key, replay);
+      }
+    } catch (RuntimeException e) {
+      replays.remove(key, replay);
+      throw e;
+    }
+  }
+
+  private record ReplayKey(String connectionId, String room) {}
+
   /** Removes a local connection from a room, running leave middleware (which may refuse). */
   public void leave(LocalConnection c, String room, boolean force) {
     if (room == null || !c.roomList().contains(room)) {
@@ -296,6 +336,7 @@ public final class RoomRegistry implements ChatRooms {
   }
 
   private void removeLocal(String room, LocalConnection c) {
+    replays.remove(new ReplayKey(c.id(), room));
     localMembers.computeIfPresent(
         room,
         (r, members) -> {
@@ -360,37 +401,56 @@ public final class RoomRegistry implements ChatRooms {
     if (members == null || members.isEmpty()) {
       return;
     }
-    Map<String, Object> payload = messagePayload.apply(message);
+    Payload payload = payloadOf(message, false);
     List<ChatMiddleware> chain = middleware.chatMiddleware();
-    OutboundMessage shared = OutboundMessage.of(payload);
     for (LocalConnection receiver : members) {
-      if (!receiver.canChat() || !receiver.roomList().contains(message.room())) {
-        continue;
-      }
-      if (chain.isEmpty()) {
-        receiver.deliver(shared);
-        continue;
-      }
-      Map<String, Object> mine = new LinkedHashMap<>(payload);
-      boolean silenced = false;
-      for (ChatMiddleware m : chain) {
-        try {
-          Optional<Map<String, Object>> next = m.say(receiver, message.room(), mine);
-          if (next == null || next.isEmpty()) {
-            silenced = true;
-            break;
-          }
-          mine = new LinkedHashMap<>(next.get());
-        } catch (Exception e) {
-          log.warn("chat middleware '{}' failed for receiver {}: {}", m.name(), receiver.id(), e.toString());
-          silenced = true;
-          break;
+      ReplayKey key = new ReplayKey(receiver.id(), message.room());
+      JoinReplay replay = replays.isEmpty() ? null : replays.get(key);
+      if (replay != null) {
+        JoinReplay.Verdict verdict = replay.admit(message);
+        if (verdict != JoinReplay.Verdict.DELIVER_AND_END) {
+          continue;
         }
+        replays.remove(key, replay);
       }
-      if (!silenced) {
-        receiver.deliver(OutboundMessage.of(mine));
+      deliverTo(receiver, message, payload, chain);
+    }
+  }
+
+  /** A message's frame payload, encoded once for every receiver without say middleware. */
+  private record Payload(Map<String, Object> fields, OutboundMessage shared) {}
+
+  private Payload payloadOf(ChatMessage message, boolean replayed) {
+    Map<String, Object> fields = messagePayload.apply(message);
+    if (replayed) {
+      fields = new LinkedHashMap<>(fields);
+      fields.put("replayed", true);
+    }
+    return new Payload(fields, OutboundMessage.of(fields));
+  }
+
+  private void deliverTo(LocalConnection receiver, ChatMessage message, Payload payload, List<ChatMiddleware> chain) {
+    if (!receiver.canChat() || !receiver.roomList().contains(message.room())) {
+      return;
+    }
+    if (chain.isEmpty()) {
+      receiver.deliver(payload.shared());
+      return;
+    }
+    Map<String, Object> mine = new LinkedHashMap<>(payload.fields());
+    for (ChatMiddleware m : chain) {
+      try {
+        Optional<Map<String, Object>> next = m.say(receiver, message.room(), mine);
+        if (next == null || next.isEmpty()) {
+          return;
+        }
+        mine = new LinkedHashMap<>(next.get());
+      } catch (Exception e) {
+        log.warn("chat middleware '{}' failed for receiver {}: {}", m.name(), receiver.id(), e.toString());
+        return;
       }
     }
+    receiver.deliver(OutboundMessage.of(mine));
   }
 
   /** Forgets local index entries of members whose node died (the bus removed them from storage). */
@@ -437,6 +497,9 @@ public final class RoomRegistry implements ChatRooms {
     payload.put("from", m.from());
     payload.put("context", "user");
     payload.put("sentAt", m.sentAt());
+    if (!m.id().isEmpty()) {
+      payload.put("id", m.id());
+    }
     return payload;
   }
 }

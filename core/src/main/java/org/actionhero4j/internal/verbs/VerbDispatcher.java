@@ -72,7 +72,13 @@ public final class VerbDispatcher {
         if (room == null) {
           throw new ActionheroException(errors.roomNotExist());
         }
-        rooms.join(c, room);
+        // An extra field after the room (the generated client's "since") is the last message id seen.
+        Object since = words.size() > 1 ? words.get(1) : null;
+        if (since == null) {
+          rooms.join(c, room);
+        } else {
+          rooms.joinAndReplay(c, room, String.valueOf(since));
+        }
         return new Data(true);
       }
       case "roomLeave" -> {

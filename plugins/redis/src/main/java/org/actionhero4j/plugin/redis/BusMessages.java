@@ -21,6 +21,11 @@ final class BusMessages {
   static final String DO = "do";
   static final String DO_RESPONSE = "doResponse";
   static final String NODES_LOST = "nodesLost";
+  /**
+   * The answer of a node with another {@code serverToken} to a call it cannot run; it carries no
+   * token, and tells the caller not to wait for that node.
+   */
+  static final String TOKEN_MISMATCH = "tokenMismatch";
 
   private static final Logger log = LoggerFactory.getLogger(BusMessages.class);
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -34,6 +39,11 @@ final class BusMessages {
   BusMessages(String serverId, String serverToken) {
     this.serverId = serverId;
     this.serverToken = serverToken;
+  }
+
+  /** The fingerprint of this node's token (see {@link #fingerprint}). */
+  String tokenFingerprint() {
+    return fingerprint(serverToken);
   }
 
   /** A new message of this type from this node. */
@@ -53,8 +63,22 @@ final class BusMessages {
     return MAPPER.readValue(text, Object.class);
   }
 
-  /** The message, unless it is not JSON, not ours to read, or signed with another token. */
-  Optional<Map<String, Object>> accept(String channel, String text) {
+  /**
+   * A message that is JSON with a {@code messageType}; {@code trusted} when it carries this
+   * cluster's token.
+   */
+  record Received(Map<String, Object> message, boolean trusted) {
+    String type() {
+      return (String) message.get("messageType");
+    }
+
+    String sender() {
+      return String.valueOf(message.get("serverId"));
+    }
+  }
+
+  /** The message, unless it is not JSON or has no messageType. */
+  Optional<Received> accept(String channel, String text) {
     Object decoded;
     try {
       decoded = decode(text);
@@ -68,14 +92,28 @@ final class BusMessages {
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> message = (Map<String, Object>) raw;
-    if (!serverToken.equals(message.get("serverToken"))) {
-      String sender = String.valueOf(message.get("serverId"));
-      if (strangers.size() < MAX_REMEMBERED_SENDERS && strangers.add(sender)) {
-        log.debug(
-            "ignoring cluster messages from {}: its serverToken is not this cluster's", sender);
-      }
-      return Optional.empty();
+    return Optional.of(new Received(message, serverToken.equals(message.get("serverToken"))));
+  }
+
+  /** Logs, once per sender, that a node on this prefix has another token and is ignored. */
+  void strangerSeen(String sender) {
+    if (strangers.size() < MAX_REMEMBERED_SENDERS && strangers.add(sender)) {
+      log.warn(
+          "node {} uses this cluster's redis.keyPrefix with another general.serverToken: its messages"
+              + " are ignored and calls do not wait for it; give every node of one cluster the same token",
+          sender);
     }
-    return Optional.of(message);
+  }
+
+  /** A short fingerprint of a token, to compare tokens without publishing them. */
+  static String fingerprint(String token) {
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(("actionhero4j:" + token).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JVM has no SHA-256", e);
+    }
   }
 }

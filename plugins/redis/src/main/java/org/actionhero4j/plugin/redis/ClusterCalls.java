@@ -103,6 +103,27 @@ final class ClusterCalls {
     }
   }
 
+  /** Tells a node with another token that this node will not run its call. */
+  void refuseStranger(Map<String, Object> request) {
+    Map<String, Object> reply = new java.util.LinkedHashMap<>();
+    reply.put("messageType", BusMessages.TOKEN_MISMATCH);
+    reply.put("serverId", node.id());
+    reply.put("messageId", request.get("messageId"));
+    try {
+      link.publish(keys.replyChannel(String.valueOf(request.get("serverId"))), BusMessages.encode(reply));
+    } catch (RuntimeException e) {
+      log.debug("could not answer {} that its token differs: {}", request.get("serverId"), e.getMessage());
+    }
+  }
+
+  /** A node with another token will not answer one of this node's calls: stop waiting for it. */
+  void onStrangerAnswer(Map<String, Object> response) {
+    PendingCall<?> call = pending.get(String.valueOf(response.get("messageId")));
+    if (call != null) {
+      call.answerNothing(String.valueOf(response.get("serverId")));
+    }
+  }
+
   /** Takes an answer to one of this node's calls. */
   void onResponse(Map<String, Object> response) {
     PendingCall<?> call = pending.get(String.valueOf(response.get("messageId")));
@@ -152,6 +173,12 @@ final class ClusterCalls {
       }
       take(response);
       settleIfComplete();
+    }
+
+    synchronized void answerNothing(String from) {
+      if (!future.isDone() && answered.add(from)) {
+        settleIfComplete();
+      }
     }
 
     private void settleIfComplete() {

@@ -26,6 +26,14 @@ record ClusterKeys(String prefix) {
     return prefix + "joinSequence";
   }
 
+  /**
+   * A random id written when the cluster's data is first stored; when it is missing or new, Redis
+   * lost its data (restarted empty, or failed over to a replica that had not caught up).
+   */
+  String epoch() {
+    return prefix + "epoch";
+  }
+
   /** Set of the ids of nodes that registered and were not yet found dead. */
   String nodes() {
     return prefix + "nodes";
@@ -39,6 +47,11 @@ record ClusterKeys(String prefix) {
   /** Set of the (room, connection) entries a node stored, so that its death can be cleaned up. */
   String held(String id) {
     return prefix + "held:" + id;
+  }
+
+  /** Stream of a room's recent chat messages (see {@link ChatLog}). */
+  String chatLog(String room) {
+    return prefix + "log:" + room;
   }
 
   /** Channel of chat messages; every node subscribes. */

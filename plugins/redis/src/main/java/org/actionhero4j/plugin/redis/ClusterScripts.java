@@ -88,8 +88,8 @@ final class ClusterScripts {
               """);
 
   /**
-   * Deletes a room, its members and their index entries. KEYS: rooms, members, order. ARGV: prefix,
-   * room. Returns 1 when the room existed.
+   * Deletes a room, its members, their index entries and its chat log. KEYS: rooms, members,
+   * order, log. ARGV: prefix, room. Returns 1 when the room existed.
    */
   static final LuaScript DELETE_ROOM =
       LuaScript.of(
@@ -104,9 +104,32 @@ final class ClusterScripts {
                   redis.call('SREM', ARGV[1] .. 'held:' .. node, entry(ARGV[2], all[i]))
                 end
               end
-              redis.call('DEL', KEYS[2], KEYS[3])
+              redis.call('DEL', KEYS[2], KEYS[3], KEYS[4])
               return existed
               """);
+
+  /**
+   * Appends a chat message to its room's log, trims the log by length and age, and publishes the
+   * message with {@code logId} (its id in the log) and {@code logPrev} (the id before it, "" for
+   * the first). KEYS: log. ARGV: length, max age in ms, channel, message JSON (an object with at
+   * least one key), PUBLISH or SPUBLISH (sharded, on Redis Cluster). Returns the log id.
+   */
+  static final LuaScript APPEND_CHAT =
+      LuaScript.of(
+          "appendChat",
+          """
+          local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
+          local prev = ''
+          if #last > 0 then prev = last[1][1] end
+          local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'm', ARGV[4])
+          local now = redis.call('TIME')
+          local oldest = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000) - tonumber(ARGV[2])
+          if oldest > 0 then redis.call('XTRIM', KEYS[1], 'MINID', '~', oldest) end
+          redis.call('PEXPIRE', KEYS[1], ARGV[2])
+          redis.call(ARGV[5], ARGV[3],
+            '{"logId":"' .. id .. '","logPrev":"' .. prev .. '",' .. string.sub(ARGV[4], 2))
+          return id
+          """);
 
   /**
    * A room's members as stored JSON, in join order (members missing from the order come last).
@@ -150,9 +173,11 @@ final class ClusterScripts {
 
   /**
    * Makes Redis hold exactly the given members for a node: stores them (keeping the join order of
-   * those already there) and removes whatever else its index lists. KEYS: rooms, held,
-   * joinSequence. ARGV: prefix, node id, then (room, connection id, member JSON) triples. Returns
-   * {stored, removed}.
+   * those already there) and removes whatever else its index lists. When the epoch is missing or
+   * not the one the node last saw, Redis lost data: the node's own rooms are created again first.
+   * KEYS: rooms, held, joinSequence, epoch. ARGV: prefix, node id, the epoch the node last saw (or
+   * ""), a new epoch to write when there is none, the number of own rooms, the own rooms, then
+   * (room, connection id, member JSON) triples. Returns {stored, removed, epoch, rooms created}.
    */
   static final LuaScript REGISTER_MEMBERS =
       LuaScript.of(
@@ -160,9 +185,21 @@ final class ClusterScripts {
           LIBRARY
               + """
               local prefix, id = ARGV[1], ARGV[2]
+              local epoch = redis.call('GET', KEYS[4])
+              if not epoch then
+                epoch = ARGV[4]
+                redis.call('SET', KEYS[4], epoch)
+              end
+              local roomCount = tonumber(ARGV[5])
+              local created = 0
+              if epoch ~= ARGV[3] then
+                for i = 6, 5 + roomCount do
+                  created = created + redis.call('SADD', KEYS[1], ARGV[i])
+                end
+              end
               local keep = {}
               local stored = 0
-              for i = 3, #ARGV, 3 do
+              for i = 6 + roomCount, #ARGV, 3 do
                 local room, conn, json = ARGV[i], ARGV[i + 1], ARGV[i + 2]
                 if redis.call('SISMEMBER', KEYS[1], room) == 1 then
                   local e = entry(room, conn)
@@ -183,7 +220,7 @@ final class ClusterScripts {
                   redis.call('SREM', KEYS[2], e)
                 end
               end
-              return {stored, removed}
+              return {stored, removed, epoch, created}
               """);
 
   /**

@@ -22,6 +22,9 @@ final class NodeLiveness {
 
   private static final Logger log = LoggerFactory.getLogger(NodeLiveness.class);
 
+  /** Status key of a hash of the node's token: nodes with another token are noticed at start. */
+  static final String TOKEN_FINGERPRINT = "tokenFingerprint";
+
   private final RedisLink link;
   private final ClusterKeys keys;
   private final String nodeId;
@@ -53,6 +56,12 @@ final class NodeLiveness {
   /** Registers this node, clearing members a previous run under the same id left behind. */
   void join() {
     boolean wasAlive = beat();
+    for (Map<String, Object> status : liveNodes()) {
+      Object theirs = status.get(TOKEN_FINGERPRINT);
+      if (theirs != null && !messages.tokenFingerprint().equals(theirs)) {
+        messages.strangerSeen(String.valueOf(status.get("id")));
+      }
+    }
     RoomStore.Reregistered r = rooms.reregister();
     if (wasAlive || r.removed() > 0) {
       log.warn(
@@ -68,7 +77,11 @@ final class NodeLiveness {
       boolean wasAlive = beat();
       if (!wasAlive || !healthy || rooms.diverged()) {
         RoomStore.Reregistered r = rooms.reregister();
-        if (!wasAlive) {
+        if (r.lostData()) {
+          log.warn(
+              "redis lost the cluster's data; node {} created {} of its rooms again and stored its {} room members",
+              nodeId, r.roomsCreated(), r.stored());
+        } else if (!wasAlive) {
           log.warn(
               "node {} was presumed dead by the cluster; registered its {} room members again",
               nodeId, r.stored());
@@ -95,6 +108,7 @@ final class NodeLiveness {
     status.put("startedAt", startedAt);
     status.put("connections", connectionCount.getAsInt());
     status.put("heartbeatAt", System.currentTimeMillis());
+    status.put(TOKEN_FINGERPRINT, messages.tokenFingerprint());
     Long existed =
         link.eval(
             ClusterScripts.HEARTBEAT,

@@ -56,6 +56,8 @@ public final class RedisClusterBus implements ClusterBus {
   private RoomStore rooms;
   private ClusterCalls calls;
   private NodeLiveness liveness;
+  private final SayIds sayIds = new SayIds();
+  private ChatLog chatLog;
 
   public RedisClusterBus(RedisConfig config) {
     this.config = config;
@@ -69,7 +71,10 @@ public final class RedisClusterBus implements ClusterBus {
   @Override
   public void start(ClusterNode node) {
     this.node = node;
-    this.keys = new ClusterKeys(config.keyPrefix());
+    boolean redisCluster = RedisPlugin.CLUSTER.equals(config.mode());
+    // On Redis Cluster, one hash tag puts every key (and channel) of this cluster in one slot, so
+    // that each script touches a single slot.
+    this.keys = new ClusterKeys(redisCluster ? "{" + config.keyPrefix() + "}" : config.keyPrefix());
     this.messages = new BusMessages(node.id(), node.token());
     String threads = "ah4j-redis-" + node.id();
     chatDelivery = singleThread(threads + "-chat");
@@ -83,6 +88,7 @@ public final class RedisClusterBus implements ClusterBus {
       link =
           RedisLink.open(
               config.url(),
+              redisCluster,
               config.keyPrefix() + node.id(),
               COMMAND_TIMEOUT,
               new Listener(),
@@ -90,6 +96,7 @@ public final class RedisClusterBus implements ClusterBus {
               keys.rpcChannel(),
               keys.replyChannel(node.id()));
       rooms = new RoomStore(link, keys, node.id());
+      chatLog = new ChatLog(link, keys, messages);
       calls = new ClusterCalls(link, keys, messages, node, callWorkers);
       liveness =
           new NodeLiveness(
@@ -183,12 +190,22 @@ public final class RedisClusterBus implements ClusterBus {
 
   @Override
   public void publishChat(ChatMessage message) {
+    String retryKey =
+        SayIds.contentKey(message.from(), message.room(), BusMessages.encode(message.message()));
+    String sayId = sayIds.idFor(retryKey);
     Map<String, Object> m = messages.create(BusMessages.CHAT);
+    m.put("sayId", sayId);
     m.put("room", message.room());
     m.put("from", message.from());
     m.put("message", message.message());
     m.put("sentAt", message.sentAt());
-    link.publish(keys.chatChannel(), BusMessages.encode(m));
+    try {
+      chatLog.append(message.room(), m);
+    } catch (OutcomeUnknownException e) {
+      sayIds.unconfirmed(retryKey, sayId);
+      throw e;
+    }
+    sayIds.confirmed(retryKey);
   }
 
   @Override
@@ -202,23 +219,96 @@ public final class RedisClusterBus implements ClusterBus {
   }
 
   @Override
+  public List<ChatMessage> messagesSince(String room, String afterId, int limit) {
+    return chatLog.since(room, afterId, limit).stream().map(RedisClusterBus::chatOf).toList();
+  }
+
+  @Override
   public Set<String> nodes() {
     return liveness.liveNodeIds();
   }
 
+  /** The id of the node this bus serves; empty before it started. */
+  String nodeId() {
+    ClusterNode started = node;
+    return started == null ? "" : started.id();
+  }
+
   /** The status of every live node: id, startedAt, connections, heartbeatAt (epoch ms). */
   public List<Map<String, Object>> nodeStatuses() {
-    return liveness.liveNodes();
+    List<Map<String, Object>> statuses = liveness.liveNodes();
+    statuses.forEach(s -> s.remove(NodeLiveness.TOKEN_FINGERPRINT));
+    return statuses;
   }
 
   /** Dispatches what the subscriber connection receives; runs on a Lettuce IO thread. */
   private final class Listener extends RedisPubSubAdapter<String, String> {
+    private volatile boolean subscribedBefore;
+
+    @Override
+    public void smessage(String channel, String text) {
+      message(channel, text);
+    }
+
+    @Override
+    public void ssubscribed(String channel, long count) {
+      subscribed(channel, count);
+    }
+
+    /** Called after the first subscription and after every resubscription. */
+    @Override
+    public void subscribed(String channel, long count) {
+      if (stopped || !channel.equals(keys.chatChannel())) {
+        return;
+      }
+      if (subscribedBefore) {
+        try {
+          chatDelivery.execute(() -> {
+            try {
+              chatLog.catchUp(rooms::hasOwnMembers, RedisClusterBus.this::deliver);
+            } catch (RuntimeException e) {
+              log.warn("node {} could not catch up with the chat logs after resubscribing: {}", node.id(), e.getMessage());
+            }
+          });
+        } catch (RejectedExecutionException e) {
+          log.debug("not catching up: the bus is stopping");
+        }
+      }
+      subscribedBefore = true;
+    }
+
     @Override
     public void message(String channel, String text) {
       if (stopped) {
         return;
       }
-      messages.accept(channel, text).ifPresent(m -> dispatch(channel, m));
+      messages.accept(channel, text).ifPresent(r -> {
+        if (r.trusted()) {
+          dispatch(channel, r.message());
+        } else {
+          fromStranger(channel, r);
+        }
+      });
+    }
+  }
+
+  /**
+   * A node with another token: its calls get a token-less "tokenMismatch" answer (so its callers do
+   * not wait for the timeout), and its answers to this node's calls count as "not here".
+   */
+  private void fromStranger(String channel, BusMessages.Received r) {
+    if (r.sender().equals(node.id())) {
+      return;
+    }
+    messages.strangerSeen(r.sender());
+    try {
+      if (BusMessages.DO.equals(r.type()) && channel.equals(keys.rpcChannel())) {
+        callWorkers.execute(() -> calls.refuseStranger(r.message()));
+      } else if (BusMessages.TOKEN_MISMATCH.equals(r.type()) && channel.equals(keys.replyChannel(node.id()))) {
+        replyDelivery.execute(() -> calls.onStrangerAnswer(r.message()));
+      }
+    } catch (RejectedExecutionException e) {
+      log.debug("dropping a message of {}: the bus is stopping", r.sender());
     }
   }
 
@@ -226,8 +316,8 @@ public final class RedisClusterBus implements ClusterBus {
     String type = (String) message.get("messageType");
     try {
       if (BusMessages.CHAT.equals(type) && channel.equals(keys.chatChannel())) {
-        ChatMessage chat = chatOf(message);
-        chatDelivery.execute(() -> deliver(chat));
+        boolean tracked = rooms.hasOwnMembers(String.valueOf(message.get("room")));
+        chatDelivery.execute(() -> chatLog.received(message, tracked, this::deliver));
       } else if (BusMessages.DO.equals(type) && channel.equals(keys.rpcChannel())) {
         callWorkers.execute(() -> calls.onRequest(message));
       } else if (BusMessages.DO_RESPONSE.equals(type) && channel.equals(keys.replyChannel(node.id()))) {
@@ -257,10 +347,17 @@ public final class RedisClusterBus implements ClusterBus {
         String.valueOf(m.get("room")),
         String.valueOf(m.get("from")),
         m.get("message"),
-        sentAt instanceof Number n ? n.longValue() : System.currentTimeMillis());
+        sentAt instanceof Number n ? n.longValue() : System.currentTimeMillis(),
+        m.get("logId") instanceof String id ? id : "");
   }
 
-  private void deliver(ChatMessage chat) {
+  /** Delivers a chat message to this node's members, once per say id (chat thread only). */
+  private void deliver(Map<String, Object> message) {
+    Object sayId = message.get("sayId");
+    if (sayId != null && !sayIds.firstDelivery(String.valueOf(sayId))) {
+      return;
+    }
+    ChatMessage chat = chatOf(message);
     try {
       node.deliverChat(chat);
     } catch (RuntimeException e) {

@@ -19,6 +19,13 @@ public final class RedisPlugin implements Plugin {
 
   private static final Logger log = LoggerFactory.getLogger(RedisPlugin.class);
 
+  /** {@code redis.mode} for one Redis (or one behind Sentinel). */
+  static final String STANDALONE = "standalone";
+  /** {@code redis.mode} for Redis Cluster. */
+  static final String CLUSTER = "cluster";
+
+  private volatile RedisClusterBus bus;
+
   @Override
   public String name() {
     return "redis";
@@ -33,25 +40,48 @@ public final class RedisPlugin implements Plugin {
     }
     check(config);
     RedisClusterBus bus = new RedisClusterBus(config);
+    this.bus = bus;
     context.provide(ClusterBus.class, bus);
     context.module(binder -> binder.bind(RedisClusterBus.class).toInstance(bus));
     context.action(ClusterStatusAction.class);
     context.initializer(ConnectionCountReporter.class);
   }
 
+  /** The bus this plugin installed, once it registered with {@code redis.enabled} true. */
+  public java.util.Optional<RedisClusterBus> bus() {
+    return java.util.Optional.ofNullable(bus);
+  }
+
   private static void check(RedisConfig config) {
     if (config.url() == null || config.url().isBlank()) {
       throw new ConfigException("redis.url: expected a URL like redis://127.0.0.1:6379, got nothing");
     }
-    try {
-      RedisURI.create(config.url());
-    } catch (RuntimeException e) {
+    java.util.List<String> urls = RedisLink.seeds(config.url());
+    if (urls.size() > 1 && !CLUSTER.equals(config.mode())) {
       throw new ConfigException(
-          "redis.url: expected a URL like redis://[:password@]host:port[/database], got '"
-              + config.url() + "' (" + e.getMessage() + ")");
+          "redis.url: several URLs (seeds) need redis.mode 'cluster'; in standalone mode give one URL, got '"
+              + config.url() + "'");
+    }
+    for (String url : urls) {
+      try {
+        RedisURI.create(url);
+      } catch (RuntimeException e) {
+        throw new ConfigException(
+            "redis.url: expected a URL like redis://[:password@]host:port[/database], got '"
+                + url + "' (" + e.getMessage() + ")");
+      }
     }
     if (config.keyPrefix() == null) {
       throw new ConfigException("redis.keyPrefix: expected a prefix such as 'actionhero4j:', got nothing");
+    }
+    if (!STANDALONE.equals(config.mode()) && !CLUSTER.equals(config.mode())) {
+      throw new ConfigException(
+          "redis.mode: expected 'standalone' or 'cluster', got '" + config.mode() + "'");
+    }
+    if (CLUSTER.equals(config.mode()) && (config.keyPrefix().contains("{") || config.keyPrefix().contains("}"))) {
+      throw new ConfigException(
+          "redis.keyPrefix: in cluster mode the prefix becomes a hash tag and may not hold '{' or '}', got '"
+              + config.keyPrefix() + "'");
     }
     if (config.heartbeatMillis() <= 0) {
       throw new ConfigException("redis.heartbeatMillis: expected a positive number of ms, got " + config.heartbeatMillis());

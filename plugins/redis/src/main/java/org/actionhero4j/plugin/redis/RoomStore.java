@@ -4,9 +4,11 @@ import io.lettuce.core.ScriptOutputType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -15,9 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rooms and their members in Redis: the cluster-wide truth every node reads. This node also
- * remembers the members it stored itself, so that it can put them back after it was presumed dead
- * (a network partition longer than the node timeout) or lost writes during an outage.
+ * Rooms and their members in Redis, which every node reads. Redis is a cache of what the nodes
+ * hold: this node remembers the rooms it created (or was started with) and the members it stored,
+ * so that it can put them back when Redis lost them (restarted empty), when it was presumed dead
+ * (a partition longer than the node timeout), or when writes failed during an outage.
  */
 final class RoomStore {
 
@@ -28,6 +31,10 @@ final class RoomStore {
   private final String nodeId;
   /** The members this node stored, by room, then connection id in join order. */
   private final Map<String, Map<String, RoomMember>> own = new ConcurrentHashMap<>();
+  /** The rooms this node created or was started with (and did not delete). */
+  private final Set<String> createdRooms = ConcurrentHashMap.newKeySet();
+  /** The epoch of the data Redis held at this node's last re-registration ("" before the first). */
+  private volatile String knownEpoch = "";
   /**
    * Writes of members take the read side (they may run together); re-registering takes the write
    * side, so that it never works from a snapshot that a concurrent write makes stale.
@@ -46,6 +53,7 @@ final class RoomStore {
   }
 
   boolean createRoom(String room) {
+    createdRooms.add(room);
     return link.call(c -> c.sadd(keys.rooms(), room)) == 1;
   }
 
@@ -53,11 +61,12 @@ final class RoomStore {
     registering.readLock().lock();
     try {
       own.remove(room);
+      createdRooms.remove(room);
       Long existed =
           write(() -> link.eval(
               ClusterScripts.DELETE_ROOM,
               ScriptOutputType.INTEGER,
-              new String[] {keys.rooms(), keys.members(room), keys.joinOrder(room)},
+              new String[] {keys.rooms(), keys.members(room), keys.joinOrder(room), keys.chatLog(room)},
               keys.prefix(),
               room));
       return existed != null && existed == 1;
@@ -128,6 +137,11 @@ final class RoomStore {
     }
   }
 
+  /** Whether this node stored members of the room (and so follows its chat log). */
+  boolean hasOwnMembers(String room) {
+    return own.containsKey(room);
+  }
+
   /** Whether a failed write left Redis possibly different from what this node holds. */
   boolean diverged() {
     return diverged;
@@ -171,6 +185,12 @@ final class RoomStore {
       List<String> args = new ArrayList<>();
       args.add(keys.prefix());
       args.add(nodeId);
+      args.add(knownEpoch);
+      args.add(UUID.randomUUID().toString());
+      Set<String> reasserted = new LinkedHashSet<>(createdRooms);
+      reasserted.addAll(own.keySet());
+      args.add(String.valueOf(reasserted.size()));
+      args.addAll(reasserted);
       own.forEach(
           (room, members) ->
               members.values().forEach(m -> {
@@ -182,16 +202,28 @@ final class RoomStore {
           write(() -> link.eval(
               ClusterScripts.REGISTER_MEMBERS,
               ScriptOutputType.MULTI,
-              new String[] {keys.rooms(), keys.held(nodeId), keys.joinSequence()},
+              new String[] {keys.rooms(), keys.held(nodeId), keys.joinSequence(), keys.epoch()},
               args.toArray(String[]::new)));
-      return new Reregistered(((Number) result.get(0)).longValue(), ((Number) result.get(1)).longValue());
+      String epoch = String.valueOf(result.get(2));
+      boolean lostData = !knownEpoch.isEmpty() && !knownEpoch.equals(epoch);
+      knownEpoch = epoch;
+      return new Reregistered(
+          ((Number) result.get(0)).longValue(),
+          ((Number) result.get(1)).longValue(),
+          lostData,
+          ((Number) result.get(3)).longValue());
     } finally {
       registering.writeLock().unlock();
     }
   }
 
-  /** What {@link #reregister()} did. */
-  record Reregistered(long stored, long removed) {}
+  /**
+   * What {@link #reregister()} did.
+   *
+   * @param lostData whether Redis had lost the cluster's data since the previous re-registration
+   * @param roomsCreated how many of this node's rooms had to be created again
+   */
+  record Reregistered(long stored, long removed, boolean lostData, long roomsCreated) {}
 
   @SuppressWarnings("unchecked")
   private static RoomMember memberOf(String json) {

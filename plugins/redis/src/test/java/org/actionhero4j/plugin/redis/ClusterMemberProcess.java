@@ -7,7 +7,7 @@ import org.actionhero4j.testing.TestConnection;
 
 /**
  * A cluster node in its own JVM, for tests that kill it: joins a room with one connection, prints
- * {@code JOINED <connection id>} and runs until killed. Arguments: key prefix, room, node id.
+ * {@code JOINED <connection id>} and runs until killed. Arguments: key prefix, room, node id, redis URL.
  */
 public final class ClusterMemberProcess {
 
@@ -21,7 +21,7 @@ public final class ClusterMemberProcess {
             .discoverPlugins(false)
             .plugin(new RedisPlugin())
             .set("redis.enabled", true)
-            .set("redis.url", RedisTestSupport.URL)
+            .set("redis.url", args[3])
             .set("redis.keyPrefix", args[0])
             .set("general.id", args[2])
             .start();

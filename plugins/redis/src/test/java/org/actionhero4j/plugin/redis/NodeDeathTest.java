@@ -22,8 +22,8 @@ import org.actionhero4j.config.RedisConfig;
 import org.actionhero4j.testing.SpecHelper;
 import org.actionhero4j.testing.TestConnection;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A node killed with SIGKILL: its members vanish from every room within the bound of A2.9. */
 class NodeDeathTest {
@@ -31,16 +31,9 @@ class NodeDeathTest {
   /** PROTOCOL A2.9 with the default redis.heartbeatMillis and redis.nodeTimeoutMillis. */
   private static final Duration STALE_MEMBER_BOUND = Duration.ofSeconds(15);
 
-  private RedisTestSupport redis;
-  private TestCluster cluster;
+  @RegisterExtension final TestCluster cluster = new TestCluster();
   private Process child;
   private RedisClusterBus observer;
-
-  @BeforeEach
-  void connect() {
-    redis = RedisTestSupport.connect();
-    cluster = new TestCluster(redis);
-  }
 
   @AfterEach
   void disconnect() {
@@ -50,12 +43,6 @@ class NodeDeathTest {
     if (observer != null) {
       observer.stop();
     }
-    if (cluster != null) {
-      cluster.close();
-    }
-    if (redis != null) {
-      redis.close();
-    }
   }
 
   @Test
@@ -64,7 +51,7 @@ class NodeDeathTest {
     Actionhero survivor = cluster.start("survivor");
     RecordingNode watching = new RecordingNode("observer-" + UUID.randomUUID());
     observer =
-        new RedisClusterBus(new RedisConfig(true, RedisTestSupport.URL, cluster.prefix, 2_000, 10_000));
+        new RedisClusterBus(new RedisConfig(true, cluster.redis().url(), cluster.prefix, 2_000, 10_000, "standalone"));
     observer.start(watching);
     String room = "crash-" + UUID.randomUUID();
     survivor.chatRooms().add(room);
@@ -91,7 +78,7 @@ class NodeDeathTest {
     assertFalse(observer.nodes().contains(childId));
     Poll.until(Duration.ofSeconds(5), "every node hears that " + childId + " was lost",
         () -> watching.lost.contains(childId));
-    assertEquals(0, redis.commands().exists(cluster.prefix + "held:" + childId));
+    assertEquals(0, cluster.redis().commands().exists(cluster.prefix + "held:" + childId));
   }
 
   /** Starts the node in another JVM; returns the id of its member once it joined. */
@@ -105,7 +92,8 @@ class NodeDeathTest {
                 ClusterMemberProcess.class.getName(),
                 cluster.prefix,
                 room,
-                childId)
+                childId,
+                cluster.redis().url())
             .redirectErrorStream(true)
             .start();
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();

@@ -16,9 +16,8 @@ import org.actionhero4j.Actionhero;
 import org.actionhero4j.ActionheroException;
 import org.actionhero4j.testing.SpecHelper;
 import org.actionhero4j.testing.TestConnection;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Redis going away: calls fail fast and clearly, local connections live on, and it all recovers. */
 class RedisOutageTest {
@@ -27,24 +26,7 @@ class RedisOutageTest {
   private static final Duration NO_HANG = Duration.ofSeconds(15);
   private static final Duration RECOVERY = Duration.ofSeconds(30);
 
-  private RedisTestSupport redis;
-  private TestCluster cluster;
-
-  @BeforeEach
-  void connect() {
-    redis = RedisTestSupport.connect();
-    cluster = new TestCluster(redis);
-  }
-
-  @AfterEach
-  void disconnect() {
-    if (cluster != null) {
-      cluster.close();
-    }
-    if (redis != null) {
-      redis.close();
-    }
-  }
+  @RegisterExtension final TestCluster cluster = new TestCluster();
 
   @Test
   void aNodeWhoseRedisIsUnreachableRefusesToStartAndSaysWhy() {
@@ -61,15 +43,12 @@ class RedisOutageTest {
 
   @Test
   void whileRedisIsUnreachableChatFailsFastLocalWorkGoesOnAndEverythingRecovers() throws Exception {
-    try (TcpProxy proxy = new TcpProxy(RedisTestSupport.HOST, RedisTestSupport.PORT)) {
+    try (TcpProxy proxy = new TcpProxy(RedisTestSupport.HOST, cluster.redis().port())) {
       Actionhero cut = cluster.start("cut", b -> b.set("redis.url", "redis://127.0.0.1:" + proxy.port()));
       Actionhero steady = cluster.start("steady");
-      TestConnection onCut = SpecHelper.of(cut).connection();
-      TestConnection leavesDuringOutage = SpecHelper.of(cut).connection();
-      TestConnection onSteady = SpecHelper.of(steady).connection();
-      onCut.verb("roomAdd", "defaultRoom");
-      leavesDuringOutage.verb("roomAdd", "defaultRoom");
-      onSteady.verb("roomAdd", "defaultRoom");
+      TestConnection onCut = TestCluster.member(cut, "defaultRoom");
+      TestConnection leavesDuringOutage = TestCluster.member(cut, "defaultRoom");
+      TestConnection onSteady = TestCluster.member(steady, "defaultRoom");
       onCut.verb("say", "defaultRoom", "before");
       onSteady.awaitMessage(m -> "before".equals(m.get("message")), RECOVERY);
 
@@ -99,15 +78,13 @@ class RedisOutageTest {
   void aNodeWronglyPresumedDeadPutsItsMembersBack() throws Exception {
     Actionhero presumed = cluster.start("presumed");
     Actionhero other = cluster.start("other");
-    TestConnection onPresumed = SpecHelper.of(presumed).connection();
-    TestConnection onOther = SpecHelper.of(other).connection();
-    onPresumed.verb("roomAdd", "defaultRoom");
-    onOther.verb("roomAdd", "defaultRoom");
+    TestConnection onPresumed = TestCluster.member(presumed, "defaultRoom");
+    TestConnection onOther = TestCluster.member(other, "defaultRoom");
 
     // Its key expires (as in a long pause or partition) and a sweep buries it at once.
     String sweepAfterExpiry = "redis.call('DEL', KEYS[2])\n" + ClusterScripts.SWEEP.source();
     List<Object> buried =
-        redis.commands().eval(
+        cluster.redis().commands().eval(
             sweepAfterExpiry,
             ScriptOutputType.MULTI,
             new String[] {cluster.prefix + "nodes", cluster.prefix + "node:" + presumed.id()},
@@ -117,7 +94,7 @@ class RedisOutageTest {
 
     Poll.until(RECOVERY, "the next heartbeat puts the member back",
         () -> members(onOther).containsKey(onPresumed.id()));
-    assertTrue(TestCluster.bus(other).nodes().contains(presumed.id()));
+    assertTrue(cluster.bus(other).nodes().contains(presumed.id()));
   }
 
   @SuppressWarnings("unchecked")
@@ -134,18 +111,18 @@ class RedisOutageTest {
     onKilled.verb("roomAdd", "defaultRoom");
     onOther.verb("roomAdd", "defaultRoom");
 
-    List<Long> subscriber = redis.clientIds(killed.id() + ":subscriber");
-    List<Long> commands = redis.clientIds(killed.id() + ":commands");
+    List<Long> subscriber = cluster.redis().clientIds(killed.id() + ":subscriber");
+    List<Long> commands = cluster.redis().clientIds(killed.id() + ":commands");
     assertEquals(1, subscriber.size(), "the node's subscriber connection");
     assertEquals(1, commands.size(), "the node's command connection");
-    redis.killClient(subscriber.get(0));
-    redis.killClient(commands.get(0));
+    cluster.redis().killClient(subscriber.get(0));
+    cluster.redis().killClient(commands.get(0));
 
     chatFlows(onOther, onKilled);
     chatFlows(onKilled, onOther);
     Poll.until(RECOVERY, "both connections are back", () ->
-        redis.clientIds(killed.id() + ":subscriber").size() == 1
-            && redis.clientIds(killed.id() + ":commands").size() == 1);
+        cluster.redis().clientIds(killed.id() + ":subscriber").size() == 1
+            && cluster.redis().clientIds(killed.id() + ":commands").size() == 1);
     TestConnection later = SpecHelper.of(other).connection();
     killed.chatRooms().addMember(later.id(), "defaultRoom");
     assertTrue(later.connection().rooms().contains("defaultRoom"));

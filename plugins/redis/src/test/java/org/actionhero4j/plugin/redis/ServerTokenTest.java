@@ -10,41 +10,28 @@ import org.actionhero4j.Actionhero;
 import org.actionhero4j.ActionheroException;
 import org.actionhero4j.testing.SpecHelper;
 import org.actionhero4j.testing.TestConnection;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A node with another general.serverToken shares the Redis but not the messages. */
 class ServerTokenTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
 
-  private static RedisTestSupport redis;
-  private static TestCluster cluster;
+  @RegisterExtension static final TestCluster cluster = new TestCluster();
   private static Actionhero a;
   private static Actionhero b;
   private static Actionhero stranger;
 
   @BeforeAll
   static void startCluster() throws Exception {
-    redis = RedisTestSupport.connect();
-    cluster = new TestCluster(redis);
     a = cluster.start("a", x -> x.set("general.serverToken", "the-cluster-secret"));
     b = cluster.start("b", x -> x.set("general.serverToken", "the-cluster-secret"));
     stranger =
         cluster.start(
             "stranger",
             x -> x.set("general.serverToken", "another-secret").set("general.rpcTimeoutMillis", 1000));
-  }
-
-  @AfterAll
-  static void stopCluster() {
-    if (cluster != null) {
-      cluster.close();
-    }
-    if (redis != null) {
-      redis.close();
-    }
   }
 
   @Test
@@ -71,13 +58,23 @@ class ServerTokenTest {
   }
 
   @Test
-  void callsSignedWithAnotherTokenAreNotAnswered() {
+  void callsSignedWithAnotherTokenAreRefusedAtOnce() {
     TestConnection onA = SpecHelper.of(a).connection();
     ActionheroException e =
         assertThrows(
             ActionheroException.class,
             () -> stranger.connections().send(onA.id(), Map.of("sneaky", true)));
-    assertEquals("RPC Timeout", e.getMessage());
+    assertEquals("no node holds connection " + onA.id(), e.getMessage());
     assertTrue(onA.messages().stream().noneMatch(m -> m.containsKey("sneaky")));
+  }
+
+  @Test
+  void callsOfTheClusterDoNotWaitForTheNodeWithAnotherToken() {
+    // Every node answers, the stranger with "not mine": no RPC Timeout.
+    ActionheroException e =
+        assertThrows(
+            ActionheroException.class,
+            () -> a.connections().send("nobody-has-this", Map.of("hello", true)));
+    assertEquals("no node holds connection nobody-has-this", e.getMessage());
   }
 }

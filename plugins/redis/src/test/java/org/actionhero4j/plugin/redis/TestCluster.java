@@ -6,35 +6,75 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.actionhero4j.Actionhero;
-import org.actionhero4j.spi.ClusterBus;
+import org.actionhero4j.testing.SpecHelper;
+import org.actionhero4j.testing.TestConnection;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Several nodes in this JVM sharing one random key prefix in the real Redis; stopping it stops the
- * nodes and deletes the prefix's keys.
+ * Several nodes in this JVM over a Redis of the test's own, as a JUnit extension: registered on a
+ * static field it lives for the test class, on an instance field for each test. Closing it stops
+ * the nodes (last started first) and the Redis.
  */
-final class TestCluster implements AutoCloseable {
+final class TestCluster
+    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, AutoCloseable {
 
   final String prefix = "test-" + UUID.randomUUID() + ":";
-  private final RedisTestSupport redis;
   private final List<Actionhero> nodes = new ArrayList<>();
+  private final List<RedisPlugin> plugins = new ArrayList<>();
+  private volatile RedisTestSupport redis;
+  private boolean classWide;
 
-  TestCluster(RedisTestSupport redis) {
-    this.redis = redis;
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    classWide = true;
+    redis = RedisTestSupport.connect();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    if (!classWide) {
+      redis = RedisTestSupport.connect();
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (!classWide) {
+      close();
+    }
+  }
+
+  /** The Redis this cluster runs on. */
+  RedisTestSupport redis() {
+    return redis;
   }
 
   /** A builder for a node of this cluster (not started). */
   Actionhero.Builder builder(String name) {
+    RedisPlugin plugin = new RedisPlugin();
+    synchronized (nodes) {
+      plugins.add(plugin);
+    }
     return Actionhero.builder().set("web.enabled", false)
         .noConfigDirectory()
         .environmentVariables(Map.of())
         .discoverPlugins(false)
-        .plugin(new RedisPlugin())
+        .plugin(plugin)
         .plugin(new PingPlugin())
         .set("general.id", name + "-" + UUID.randomUUID().toString().substring(0, 8))
         .set("general.rpcTimeoutMillis", 2000)
         .set("general.startingChatRooms", Map.of("defaultRoom", Map.of()))
         .set("redis.enabled", true)
-        .set("redis.url", RedisTestSupport.URL)
+        .set("redis.url", redis.url())
         .set("redis.keyPrefix", prefix);
   }
 
@@ -50,8 +90,25 @@ final class TestCluster implements AutoCloseable {
     return node;
   }
 
-  static ClusterBus bus(Actionhero node) {
-    return node.injector().getInstance(ClusterBus.class);
+  /** A new connection on a node, joined to these rooms. */
+  static TestConnection member(Actionhero node, String... rooms) {
+    TestConnection c = SpecHelper.of(node).connection();
+    for (String room : rooms) {
+      c.verb("roomAdd", room);
+    }
+    return c;
+  }
+
+  /** The cluster bus of a node this cluster started. */
+  RedisClusterBus bus(Actionhero node) {
+    synchronized (nodes) {
+      for (RedisPlugin plugin : plugins) {
+        if (plugin.bus().filter(b -> b.nodeId().equals(node.id())).isPresent()) {
+          return plugin.bus().get();
+        }
+      }
+    }
+    throw new IllegalArgumentException("node " + node.id() + " is not of this cluster");
   }
 
   @Override
@@ -59,10 +116,14 @@ final class TestCluster implements AutoCloseable {
     List<Actionhero> started;
     synchronized (nodes) {
       started = new ArrayList<>(nodes);
+      nodes.clear();
     }
     for (int i = started.size() - 1; i >= 0; i--) {
       started.get(i).stop();
     }
-    redis.deleteKeys(prefix);
+    if (redis != null) {
+      redis.close();
+      redis = null;
+    }
   }
 }

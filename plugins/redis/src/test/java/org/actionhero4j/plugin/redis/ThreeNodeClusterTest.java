@@ -26,14 +26,14 @@ import org.actionhero4j.testing.TestConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Three nodes in one JVM, one Redis: rooms, chat and calls behave as on one node. */
 class ThreeNodeClusterTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
 
-  private static RedisTestSupport redis;
-  private static TestCluster cluster;
+  @RegisterExtension static final TestCluster cluster = new TestCluster();
   private static Actionhero a;
   private static Actionhero b;
   private static Actionhero c;
@@ -41,8 +41,6 @@ class ThreeNodeClusterTest {
 
   @BeforeAll
   static void startCluster() throws Exception {
-    redis = RedisTestSupport.connect();
-    cluster = new TestCluster(redis);
     a = cluster.start("a");
     b = cluster.start("b");
     c = cluster.start("c");
@@ -58,12 +56,6 @@ class ThreeNodeClusterTest {
   @AfterAll
   static void stopCluster() {
     release.countDown();
-    if (cluster != null) {
-      cluster.close();
-    }
-    if (redis != null) {
-      redis.close();
-    }
   }
 
   private static String freshRoom() {
@@ -220,7 +212,7 @@ class ThreeNodeClusterTest {
     ExecutionException e =
         assertThrows(
             ExecutionException.class,
-            () -> TestCluster.bus(a).callHolder(held.id(), "test.block", List.of()).get(30, TimeUnit.SECONDS));
+            () -> cluster.bus(a).callHolder(held.id(), "test.block", List.of()).get(30, TimeUnit.SECONDS));
     assertInstanceOf(ActionheroException.class, e.getCause());
     assertEquals("RPC Timeout", e.getCause().getMessage());
   }
@@ -231,13 +223,13 @@ class ThreeNodeClusterTest {
     ExecutionException e =
         assertThrows(
             ExecutionException.class,
-            () -> TestCluster.bus(c).callHolder(held.id(), "test.fail", List.of("x")).get(30, TimeUnit.SECONDS));
+            () -> cluster.bus(c).callHolder(held.id(), "test.fail", List.of("x")).get(30, TimeUnit.SECONDS));
     assertEquals("boom on b", e.getCause().getMessage());
   }
 
   @Test
   void callEveryNodeCollectsOneAnswerFromEachNode() throws Exception {
-    List<Object> answers = TestCluster.bus(b).callEveryNode("test.whoami", List.of()).get(30, TimeUnit.SECONDS);
+    List<Object> answers = cluster.bus(b).callEveryNode("test.whoami", List.of()).get(30, TimeUnit.SECONDS);
     assertEquals(3, answers.size());
     assertEquals(Set.of(a.id(), b.id(), c.id()), new HashSet<>(answers));
   }
@@ -245,7 +237,7 @@ class ThreeNodeClusterTest {
   @Test
   void everyNodeSeesEveryLiveNode() {
     for (Actionhero node : List.of(a, b, c)) {
-      assertEquals(Set.of(a.id(), b.id(), c.id()), TestCluster.bus(node).nodes());
+      assertEquals(Set.of(a.id(), b.id(), c.id()), cluster.bus(node).nodes());
     }
   }
 
@@ -276,13 +268,13 @@ class ThreeNodeClusterTest {
     TestConnection leaving = on(d);
     leaving.verb("roomAdd", room);
     assertEquals(List.of(viewer.id(), leaving.id()), memberIds(viewer, room));
-    assertTrue(TestCluster.bus(a).nodes().contains(d.id()));
+    assertTrue(cluster.bus(a).nodes().contains(d.id()));
 
     d.stop();
 
     assertEquals(List.of(viewer.id()), memberIds(viewer, room));
-    assertFalse(TestCluster.bus(a).nodes().contains(d.id()));
-    assertNotEquals(0, redis.commands().exists(cluster.prefix + "rooms"));
-    assertEquals(0, redis.commands().exists(cluster.prefix + "node:" + d.id()));
+    assertFalse(cluster.bus(a).nodes().contains(d.id()));
+    assertNotEquals(0, cluster.redis().commands().exists(cluster.prefix + "rooms"));
+    assertEquals(0, cluster.redis().commands().exists(cluster.prefix + "node:" + d.id()));
   }
 }
