@@ -25,7 +25,16 @@ public record WebsocketConfig(
           "ActionheroWebsocketClient",
           false,
           false,
-          new Server("/primus", 30_000, 10 * 1024 * 1024, List.of(), 1024, 4 * 1024 * 1024, "close"),
+          new Server(
+              "/primus",
+              30_000,
+              10 * 1024 * 1024,
+              List.of(),
+              1024,
+              4 * 1024 * 1024,
+              "close",
+              List.of("websocket", "polling"),
+              new EngineIo(25_000, 20_000, 0)),
           new Client("/api", "sessionID", new Reconnect(500, 30_000, 10, 2), 10_000, 0, 1000));
 
   /**
@@ -39,6 +48,9 @@ public record WebsocketConfig(
    * @param outboundQueueMessages how many frames may wait to be written to one socket
    * @param outboundQueueBytes how many bytes may wait to be written to one socket
    * @param slowConsumerPolicy what happens beyond those bounds: {@code close} (1008) or {@code drop}
+   * @param transports what carries Engine.IO sessions ({@code EIO=4} requests): {@code websocket},
+   *     {@code polling} (HTTP long-polling), or both; raw Primus WebSockets are always accepted
+   * @param engineIo the Engine.IO server's heartbeat and payload limit
    */
   public record Server(
       String pathname,
@@ -47,7 +59,19 @@ public record WebsocketConfig(
       List<String> origins,
       int outboundQueueMessages,
       int outboundQueueBytes,
-      String slowConsumerPolicy) {}
+      String slowConsumerPolicy,
+      List<String> transports,
+      EngineIo engineIo) {}
+
+  /**
+   * The Engine.IO v4 server (the long-polling fallback), with the defaults Primus gives its
+   * engine.io server.
+   *
+   * @param pingInterval milliseconds between Engine.IO pings
+   * @param pingTimeout milliseconds a pong may take before the session is closed
+   * @param maxPayload largest POST body in bytes (413 beyond); 0 means {@code maxLength}
+   */
+  public record EngineIo(long pingInterval, long pingTimeout, int maxPayload) {}
 
   /**
    * Defaults baked into the generated browser client.

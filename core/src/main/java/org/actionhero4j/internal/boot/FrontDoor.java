@@ -74,8 +74,18 @@ final class FrontDoor implements HttpHandler {
                     web.bindIp(),
                     web.port(),
                     websocket.server().maxLength(),
-                    ping > 0 ? Math.max(ping * 3, 10_000) : 3_600_000,
+                    idleTimeout(ping),
                     this)));
+  }
+
+  /**
+   * Long enough for a quiet WebSocket between Primus pings and for a long-poll held until the next
+   * Engine.IO ping.
+   */
+  private long idleTimeout(long ping) {
+    WebsocketConfig.EngineIo eio = websocket.server().engineIo();
+    long sockets = ping > 0 ? Math.max(ping * 3, 10_000) : 3_600_000;
+    return Math.max(sockets, eio.pingInterval() + eio.pingTimeout());
   }
 
   @Override
