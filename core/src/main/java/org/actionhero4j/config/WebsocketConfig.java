@@ -35,7 +35,14 @@ public record WebsocketConfig(
               "close",
               List.of("websocket", "polling"),
               new EngineIo(25_000, 20_000, 0)),
-          new Client("/api", "sessionID", new Reconnect(500, 30_000, 10, 2), 10_000, 0, 1000));
+          new Client(
+              "/api",
+              "sessionID",
+              new Reconnect(500, 30_000, 10, 2),
+              10_000,
+              0,
+              1000,
+              List.of("websocket", "polling")));
 
   /**
    * The socket server.
@@ -78,6 +85,9 @@ public record WebsocketConfig(
    *
    * @param pingTimeout milliseconds without a server ping before the link counts as dead; 0 means
    *     1.5 times the server's pingInterval
+   * @param transports what may carry the socket, in order of preference: {@code websocket} (raw
+   *     Primus framing), {@code polling} (Engine.IO long-polling, upgraded to WebSocket when one
+   *     gets through)
    */
   public record Client(
       String apiPath,
@@ -85,7 +95,8 @@ public record WebsocketConfig(
       Reconnect reconnect,
       long timeout,
       long pingTimeout,
-      int queueSize) {}
+      int queueSize,
+      List<String> transports) {}
 
   /** Reconnect back-off of the browser client. */
   public record Reconnect(long min, long max, int retries, double factor) {}
