@@ -1,6 +1,9 @@
 // Drives the UNMODIFIED Actionhero 29.3.5 browser client (client/ActionheroWebsocketClient.js from the
 // npm package) on the UNMODIFIED Primus 8.0.9 client against an Actionhero4j server.
-// Usage: node compat.js <port>. Prints one line per check, then "N passed, M failed"; exits 1 on failure.
+// Usage: node compat.js <port> [websockets|engine.io] [polling-only]. The second argument picks the
+// Primus transformer the client is built for (engine.io needs the npm engine.io-client); the third
+// passes `websockets: false`, so Engine.IO stays on HTTP long-polling.
+// Prints one line per check, then "N passed, M failed"; exits 1 on failure.
 'use strict';
 
 const fs = require('fs');
@@ -9,7 +12,8 @@ const Primus = require('primus');
 
 const port = Number(process.argv[2]);
 const url = 'http://127.0.0.1:' + port;
-const STEP_TIMEOUT = 10000;
+const transformer = process.argv[3] || 'websockets';
+const pollingOnly = process.argv[4] === 'polling-only';
 
 // What Actionhero's server does at boot (writeClientJS): fill %%DEFAULTS%% and wrap the file.
 const source = fs.readFileSync(
@@ -17,31 +21,13 @@ const source = fs.readFileSync(
 const defaults = "return { apiPath: '/api', cookieKey: 'sessionID', url: '" + url + "' }";
 const rendered = source.replace('%%DEFAULTS%%', defaults);
 
-// The Primus client for Node, as `primus.library()` would build it for the websockets transformer.
-global.Primus = Primus.createSocket({ transformer: 'websockets', parser: 'json', pathname: '/primus', pingInterval: 30000 });
+// The Primus client for Node, as `primus.library()` would build it for the chosen transformer.
+global.Primus = Primus.createSocket({ transformer, parser: 'json', pathname: '/primus', pingInterval: 30000 });
 const exported = {};
 new Function('exports', 'require', rendered + '\nexports.ActionheroWebsocketClient = ActionheroWebsocketClient;')(exported, require);
 const ActionheroWebsocketClient = exported.ActionheroWebsocketClient;
 
-let passed = 0;
-let failed = 0;
-function check(name, condition, detail) {
-  if (condition) {
-    passed++;
-    console.log('ok   ' + name);
-  } else {
-    failed++;
-    console.log('FAIL ' + name + (detail === undefined ? '' : ': ' + JSON.stringify(detail)));
-  }
-}
-
-function within(promise, what) {
-  let timer;
-  return Promise.race([
-    promise,
-    new Promise((resolve, reject) => { timer = setTimeout(() => reject(new Error('timed out: ' + what)), STEP_TIMEOUT); })
-  ]).finally(() => clearTimeout(timer));
-}
+const { check, within, run } = require('./checks');
 
 function call(client, method, ...args) {
   return within(new Promise((resolve) => client[method](...args, resolve)), method);
@@ -66,7 +52,7 @@ function nextEvent(emitter, event, filter) {
 }
 
 async function connect() {
-  const client = new ActionheroWebsocketClient();
+  const client = new ActionheroWebsocketClient(pollingOnly ? { websockets: false } : {});
   const welcome = nextEvent(client, 'welcome');
   const details = await within(new Promise((resolve, reject) => {
     client.connect((error, response) => (error ? reject(error) : resolve(response)));
@@ -129,7 +115,17 @@ async function main() {
   const noFile = await call(a.client, 'file', 'missing.txt');
   check('missing file error', noFile.error === 'that file is not found', noFile);
 
+  if (transformer === 'engine.io') {
+    const socket = a.client.client.socket;
+    const expected = pollingOnly ? 'polling' : 'websocket';
+    if (socket.transport.name !== expected) {
+      await nextEvent(socket, 'upgrade');
+    }
+    check('engine.io carries the socket over ' + expected, socket.transport.name === expected, socket.transport.name);
+  }
+
   const details = await call(a.client, 'detailsView');
+  check('detailsView says websocket whatever carries it', details.data.type === 'websocket', details.data);
   check('detailsView lists the room', details.data.rooms.indexOf('defaultRoom') >= 0, details.data);
 
   const cGone = nextEvent(c.client, 'disconnected');
@@ -145,9 +141,4 @@ async function main() {
   a.client.disconnect();
 }
 
-main()
-  .catch((error) => { failed++; console.log('FAIL ' + error.message); })
-  .finally(() => {
-    console.log(passed + ' passed, ' + failed + ' failed');
-    process.exit(failed === 0 ? 0 : 1);
-  });
+run(main);

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.actionhero4j.Actionhero;
 import org.actionhero4j.config.Config;
 import org.actionhero4j.config.WebsocketConfig;
@@ -60,6 +61,9 @@ public final class ClientRenderer {
     scope.put("timeout", JavaScriptLiteral.number(client.timeout()));
     scope.put("pingTimeout", pingTimeout(client.pingTimeout(), websocket.server().pingInterval()));
     scope.put("queueSize", JavaScriptLiteral.number(client.queueSize()));
+    scope.put(
+        "transports",
+        client.transports().stream().map(JavaScriptLiteral::string).collect(Collectors.joining(", ", "[", "]")));
     Map<String, Object> docs = new LinkedHashMap<>();
     scope.forEach((key, value) -> docs.put(key + "Doc", JavaScriptLiteral.inComment((String) value)));
     scope.putAll(docs);

@@ -134,8 +134,9 @@ assert.strictEqual(window.ActionheroWebsocketClient, Client, 'the script defines
 const EVENTS = ['connected', 'disconnected', 'error', 'reconnect', 'reconnecting', 'timeout', 'alert', 'api',
   'welcome', 'say', 'message'];
 
+// These scenarios script a WebSocket, so the polling fallback (proven in Chromium) stays out of them.
 function newClient(options) {
-  const client = new Client(Object.assign({ pingTimeout: 45000 }, options));
+  const client = new Client(Object.assign({ pingTimeout: 45000, transports: ['websocket'] }, options));
   client.log = [];
   EVENTS.forEach((name) => client.on(name, (arg) => client.log.push(name === 'message' ? 'message' : name)));
   return client;

@@ -200,7 +200,7 @@ class VerbDispatcherTest {
 
   @Test
   @SuppressWarnings("unchecked")
-  void detailsViewAnswersTheConnectionsDetailsInActionherosKeyOrder() {
+  void detailsViewAnswersTheConnectionsDetailsInActionherosKeyOrderThenItsType() {
     TestConnection c = spec.connection(Connection.TEST, "fp-1");
     c.verb("roomAdd", "defaultRoom");
     c.runAction("greet", Map.of("name", "bob"));
@@ -210,7 +210,7 @@ class VerbDispatcherTest {
     assertEquals(
         List.of(
             "id", "fingerprint", "remoteIP", "remotePort", "params", "connectedAt", "rooms", "totalActions",
-            "pendingActions"),
+            "pendingActions", "type"),
         List.copyOf(details.keySet()));
     assertEquals(c.id(), details.get("id"));
     assertEquals("fp-1", details.get("fingerprint"));

@@ -121,15 +121,16 @@ public class SocketProtocolTck extends TransportTck {
   }
 
   @Test
-  void detailsViewHasActionherosKeysInOrder() throws Exception {
+  void detailsViewHasActionherosKeysInOrderThenTheConnectionType() throws Exception {
     try (TckSocket s = app().welcomedSocket()) {
       s.request(map("event", "action", "params", map("action", "nope"), "messageId", 1));
       Map<String, Object> reply = s.request(map("event", "detailsView", "messageId", "custom-1"));
       assertEquals(List.of("status", "context", "data", "messageId"), new ArrayList<>(reply.keySet()));
       Map<String, Object> d = data(reply);
       assertEquals(
-          List.of("id", "fingerprint", "remoteIP", "remotePort", "params", "connectedAt", "rooms", "totalActions", "pendingActions"),
+          List.of("id", "fingerprint", "remoteIP", "remotePort", "params", "connectedAt", "rooms", "totalActions", "pendingActions", "type"),
           new ArrayList<>(d.keySet()));
+      assertEquals("websocket", d.get("type"));
       assertEquals(d.get("id"), d.get("fingerprint"));
       assertEquals("127.0.0.1", d.get("remoteIP"));
       assertEquals(1, d.get("totalActions"));

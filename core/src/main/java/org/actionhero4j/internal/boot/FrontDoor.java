@@ -84,7 +84,7 @@ final class FrontDoor implements HttpHandler {
     ListenerSecurity security = TlsContext.of(web.secure());
     primus.start();
     long ping = websocket.server().pingInterval();
-    long idle = ping > 0 ? Math.max(ping * 3, 10_000) : 3_600_000;
+    long idle = idleTimeout(ping);
     int maxMessage = websocket.server().maxLength();
     transport = Optional.of(chosen);
     RunningServer main = chosen.start(new ServerBinding(web.bindIp(), web.port(), maxMessage, idle, this, security));
@@ -95,6 +95,16 @@ final class FrontDoor implements HttpHandler {
           Optional.of(
               chosen.start(new ServerBinding(web.bindIp(), web.secure().redirectPort(), maxMessage, idle, redirect)));
     }
+  }
+
+  /**
+   * Long enough for a quiet WebSocket between Primus pings and for a long-poll held until the next
+   * Engine.IO ping.
+   */
+  private long idleTimeout(long ping) {
+    WebsocketConfig.EngineIo eio = websocket.server().engineIo();
+    long sockets = ping > 0 ? Math.max(ping * 3, 10_000) : 3_600_000;
+    return Math.max(sockets, eio.pingInterval() + eio.pingTimeout());
   }
 
   @Override

@@ -193,7 +193,7 @@ public final class LocalConnection implements Connection {
     destroyer.accept(this);
   }
 
-  /** The {@code detailsView} shape, keys in Actionhero's order. */
+  /** The {@code detailsView} shape, keys in Actionhero's order, then {@code type} (ours). */
   public Map<String, Object> details() {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("id", id);
@@ -205,6 +205,7 @@ public final class LocalConnection implements Connection {
     d.put("rooms", rooms());
     d.put("totalActions", totalActions());
     d.put("pendingActions", pendingActions());
+    d.put("type", type);
     return d;
   }
 

@@ -13,6 +13,8 @@ import org.actionhero4j.internal.ErrorTexts;
 import org.actionhero4j.internal.Json;
 import org.actionhero4j.internal.actions.ActionPipeline;
 import org.actionhero4j.internal.connections.ConnectionRegistry;
+import org.actionhero4j.internal.socket.engineio.EngineIoServer;
+import org.actionhero4j.internal.socket.engineio.EngineIoSettings;
 import org.actionhero4j.internal.verbs.VerbDispatcher;
 import org.actionhero4j.internal.web.ClientAddress;
 import org.actionhero4j.internal.web.OriginPolicy;
@@ -22,12 +24,16 @@ import org.actionhero4j.internal.web.Responses;
 import org.actionhero4j.internal.web.StaticFiles;
 import org.actionhero4j.spi.HttpExchange;
 import org.actionhero4j.spi.HttpResponse;
+import org.actionhero4j.spi.SocketAcceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything under {@code websocket.server.pathname}: WebSocket upgrades (origin and connection cap
- * checked), {@code /spec}, and 426 for any other request, as Primus answers.
+ * Everything under {@code websocket.server.pathname}: requests naming {@code EIO} go to the
+ * Engine.IO server (long-polling, and WebSockets carrying Engine.IO packets); other WebSocket
+ * upgrades speak raw Primus framing (origin and connection cap checked); {@code /spec}; and 426 for
+ * any other request, as Primus answers. Both kinds of socket become the same
+ * {@link SocketConnection}.
  */
 public final class PrimusEndpoint {
 
@@ -40,6 +46,7 @@ public final class PrimusEndpoint {
   private final SocketServices services;
   private final Set<SocketConnection> open = ConcurrentHashMap.newKeySet();
   private final String pathname;
+  private final EngineIoServer engineIo;
 
   public PrimusEndpoint(
       WebsocketConfig websocket,
@@ -69,11 +76,34 @@ public final class PrimusEndpoint {
             welcomeMessage == null ? "" : welcomeMessage);
     String p = config.pathname();
     this.pathname = p.startsWith("/") ? p : "/" + p;
+    WebsocketConfig.EngineIo eio = config.engineIo();
+    this.engineIo =
+        new EngineIoServer(
+            new EngineIoSettings(
+                eio.pingInterval(),
+                eio.pingTimeout(),
+                eio.maxPayload() > 0 ? eio.maxPayload() : config.maxLength(),
+                config.transports().contains("polling"),
+                config.transports().contains("websocket")),
+            config.origins(),
+            hosts,
+            new EngineIoServer.Sockets() {
+              @Override
+              public Optional<HttpResponse> refusal(HttpExchange handshake) {
+                return overCap();
+              }
+
+              @Override
+              public SocketAcceptor opener(HttpExchange handshake) {
+                return connectionOpener(handshake);
+              }
+            });
   }
 
-  /** Starts the heartbeat timer. */
+  /** Starts the heartbeat timers. */
   public void start() {
     heartbeats.start();
+    engineIo.start();
   }
 
   /** Whether a request path belongs to Primus (a plain prefix match, as Primus does). */
@@ -83,7 +113,9 @@ public final class PrimusEndpoint {
 
   public void handle(HttpExchange exchange) {
     String path = exchange.rawPath();
-    if (isUpgrade(exchange)) {
+    if (EngineIoServer.speaks(exchange)) {
+      engineIo.handle(exchange, isUpgrade(exchange));
+    } else if (isUpgrade(exchange)) {
       upgrade(exchange);
     } else if (path.equals(pathname + "/spec")) {
       Map<String, Object> spec = new LinkedHashMap<>();
@@ -126,15 +158,28 @@ public final class PrimusEndpoint {
       exchange.respond(Responses.status(403).text("text/plain", "origin not allowed: " + origin));
       return;
     }
+    Optional<HttpResponse> refusal = overCap();
+    if (refusal.isPresent()) {
+      exchange.respond(refusal.get());
+      return;
+    }
+    exchange.upgrade(connectionOpener(exchange));
+  }
+
+  private Optional<HttpResponse> overCap() {
     int cap = web.maxConnections();
     if (cap > 0 && open.size() >= cap) {
       log.warn("refused a socket: {} are open, the cap (web.maxConnections) is {}", open.size(), cap);
-      exchange.respond(
+      return Optional.of(
           Responses.status(503)
               .header("Retry-After", "5")
               .text("text/plain", "too many connections; try again later"));
-      return;
     }
+    return Optional.empty();
+  }
+
+  /** Opens a connection on a new socket, with the fingerprint and address of its first request. */
+  private SocketAcceptor connectionOpener(HttpExchange exchange) {
     String cookieKey = web.fingerprintOptions().cookieKey();
     String fingerprint = QueryString.cookie(exchange.headers("Cookie"), cookieKey);
     if (fingerprint == null || fingerprint.isEmpty()) {
@@ -143,14 +188,13 @@ public final class PrimusEndpoint {
     }
     ClientAddress address = ClientAddress.of(exchange::headers, exchange.remoteAddress());
     String fp = fingerprint == null ? "" : fingerprint;
-    exchange.upgrade(
-        session -> {
-          SocketConnection socket =
-              new SocketConnection(services, session, fp, address.ip(), address.port(), open::remove);
-          open.add(socket);
-          socket.start();
-          return socket;
-        });
+    return session -> {
+      SocketConnection socket =
+          new SocketConnection(services, session, fp, address.ip(), address.port(), open::remove);
+      open.add(socket);
+      socket.start();
+      return socket;
+    };
   }
 
   private static String first(List<String> values) {
@@ -162,8 +206,9 @@ public final class PrimusEndpoint {
     return open.size();
   }
 
-  /** Stops the heartbeat timer. */
+  /** Stops the heartbeat timers. */
   public void stop() {
     heartbeats.stop();
+    engineIo.stop();
   }
 }

@@ -1,0 +1,205 @@
+package org.actionhero4j.internal.socket.engineio;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.actionhero4j.internal.Json;
+import org.actionhero4j.internal.web.OriginPolicy;
+import org.actionhero4j.internal.web.RequestHosts;
+import org.actionhero4j.internal.web.QueryString;
+import org.actionhero4j.internal.web.Responses;
+import org.actionhero4j.spi.HttpExchange;
+import org.actionhero4j.spi.HttpResponse;
+import org.actionhero4j.spi.SocketAcceptor;
+import org.actionhero4j.spi.SocketSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An Engine.IO v4 server: the handshake, long-polling (GET to receive, POST to send), WebSocket
+ * sessions (direct, or upgraded from polling), and the reference server's errors. Each session is
+ * handed to core as a {@link SocketSession}, so what carries it stays invisible above.
+ */
+public final class EngineIoServer {
+
+  /** Where new sessions go. */
+  public interface Sockets {
+    /** Why this handshake may not open a session (e.g. a connection cap), if it may not. */
+    Optional<HttpResponse> refusal(HttpExchange handshake);
+
+    /**
+     * How core opens the connection of a session, read from the request that opened it while that
+     * request is still at hand.
+     */
+    SocketAcceptor opener(HttpExchange handshake);
+  }
+
+  private static final Logger log = LoggerFactory.getLogger(EngineIoServer.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final EngineIoSettings settings;
+  private final OriginPolicy origins;
+  private final Sockets sockets;
+  private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
+  private volatile ScheduledExecutorService timer;
+
+  public EngineIoServer(EngineIoSettings settings, List<String> origins, RequestHosts hosts, Sockets sockets) {
+    this.settings = settings;
+    this.origins = new OriginPolicy(origins, hosts);
+    this.sockets = sockets;
+  }
+
+  /** Whether a request speaks Engine.IO (it names a protocol version with {@code EIO}). */
+  public static boolean speaks(HttpExchange exchange) {
+    return QueryString.parse(exchange.rawQuery()).containsKey("EIO");
+  }
+
+  /** Starts the heartbeat timer. */
+  public synchronized void start() {
+    if (timer == null) {
+      timer =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "engine.io-heartbeat");
+                t.setDaemon(true);
+                return t;
+              });
+    }
+  }
+
+  /** Stops the timer; sessions still open are expected to be ended by then. */
+  public synchronized void stop() {
+    if (timer != null) {
+      timer.shutdownNow();
+      timer = null;
+    }
+  }
+
+  /** Open sessions, however carried. */
+  public int sessions() {
+    return sessions.size();
+  }
+
+  /**
+   * Answers one Engine.IO request. {@code upgrade} tells whether it asks for a WebSocket upgrade.
+   */
+  public void handle(HttpExchange exchange, boolean upgrade) {
+    Map<String, Object> query = QueryString.parse(exchange.rawQuery());
+    String transport = String.valueOf(query.getOrDefault("transport", ""));
+    boolean known =
+        ("polling".equals(transport) && settings.polling())
+            || ("websocket".equals(transport) && settings.websocket());
+    if (!known) {
+      refuse(exchange, upgrade, EngineError.UNKNOWN_TRANSPORT);
+      return;
+    }
+    String origin = first(exchange.headers("Origin"));
+    if (!origins.allows(origin, first(exchange.headers("Host")))) {
+      log.info("refused an engine.io request from origin {}", origin);
+      refuse(exchange, upgrade, EngineError.FORBIDDEN);
+      return;
+    }
+    if ("OPTIONS".equals(exchange.method())) {
+      exchange.respond(Polling.preflight(exchange));
+      return;
+    }
+    Object sid = query.get("sid");
+    if (sid != null) {
+      EngineSession session = sessions.get(String.valueOf(sid));
+      if (session == null) {
+        refuse(exchange, upgrade, EngineError.UNKNOWN_SID);
+      } else if (upgrade) {
+        if (!"websocket".equals(transport) || session.upgraded()) {
+          refuse(exchange, true, EngineError.BAD_REQUEST);
+        } else {
+          exchange.upgrade(session::probe);
+        }
+      } else if (!"polling".equals(transport) || session.upgraded()) {
+        refuse(exchange, false, EngineError.BAD_REQUEST);
+      } else if ("GET".equals(exchange.method())) {
+        session.poll(exchange);
+      } else if ("POST".equals(exchange.method())) {
+        exchange.readBody(
+            settings.maxPayload(),
+            body -> session.post(exchange, new String(body, StandardCharsets.UTF_8)),
+            failure -> tooLarge(exchange, failure));
+      } else {
+        refuse(exchange, false, EngineError.BAD_REQUEST);
+      }
+      return;
+    }
+    if (!"GET".equals(exchange.method())) {
+      refuse(exchange, upgrade, EngineError.BAD_HANDSHAKE_METHOD);
+    } else if (!"4".equals(query.get("EIO"))) {
+      refuse(exchange, upgrade, EngineError.UNSUPPORTED_PROTOCOL_VERSION);
+    } else if ("websocket".equals(transport) != upgrade) {
+      refuse(exchange, upgrade, EngineError.BAD_REQUEST);
+    } else {
+      handshake(exchange, upgrade);
+    }
+  }
+
+  private void handshake(HttpExchange exchange, boolean upgrade) {
+    Optional<HttpResponse> refusal = sockets.refusal(exchange);
+    if (refusal.isPresent()) {
+      exchange.respond(refusal.get());
+      return;
+    }
+    SocketAcceptor opener = sockets.opener(exchange);
+    EngineSession session = new EngineSession(newSid(), settings, timer, s -> sessions.remove(s.sid(), s));
+    sessions.put(session.sid(), session);
+    if (upgrade) {
+      exchange.upgrade(
+          socket -> {
+            socket.sendText(openPacket(session.sid(), List.of()));
+            session.open(opener.accept(session), socket);
+            return WebSocketFrames.carrying(session, socket);
+          });
+    } else {
+      List<String> upgrades = settings.websocket() ? List.of("websocket") : List.of();
+      session.open(opener.accept(session), null);
+      exchange.respond(Polling.payload(exchange, openPacket(session.sid(), upgrades)));
+    }
+  }
+
+  private String openPacket(String sid, List<String> upgrades) {
+    Map<String, Object> open = new LinkedHashMap<>();
+    open.put("sid", sid);
+    open.put("upgrades", new ArrayList<>(upgrades));
+    open.put("pingInterval", settings.pingInterval());
+    open.put("pingTimeout", settings.pingTimeout());
+    open.put("maxPayload", settings.maxPayload());
+    return PacketCodec.encode(new Packet.Text(Packet.Type.OPEN, Json.encode(open)));
+  }
+
+  private static void tooLarge(HttpExchange exchange, Throwable failure) {
+    if (failure instanceof HttpExchange.BodyTooLargeException) {
+      exchange.respond(Polling.headers(exchange, 413).empty());
+    } else {
+      log.debug("engine.io POST body could not be read: {}", failure.toString());
+      exchange.respond(Responses.status(400).empty());
+    }
+  }
+
+  private static void refuse(HttpExchange exchange, boolean upgrade, EngineError error) {
+    exchange.respond(upgrade ? error.upgradeResponse(exchange) : error.response(exchange));
+  }
+
+  private static String newSid() {
+    byte[] bytes = new byte[18];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  private static String first(List<String> values) {
+    return values.isEmpty() ? null : values.get(0);
+  }
+}
