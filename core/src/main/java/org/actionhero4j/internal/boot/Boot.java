@@ -26,6 +26,7 @@ import org.actionhero4j.internal.verbs.VerbDispatcher;
 import org.actionhero4j.internal.web.StaticFiles;
 import org.actionhero4j.internal.web.WebRequestHandler;
 import org.actionhero4j.spi.ClusterBus;
+import org.actionhero4j.spi.Observer;
 
 /**
  * The composition root: the one place that knows every component and hands each, through its
@@ -57,7 +58,8 @@ public final class Boot implements Actionhero.Launcher {
     connections.onEnd(rooms::leaveAll);
     NodeCalls nodeCalls =
         new NodeCalls(id, general.serverToken(), general.rpcTimeoutMillis(), connections, rooms);
-    ActionPipeline pipeline = new ActionPipeline(actions, middleware, general, errors, executor);
+    Observer observer = registrations.provided(Observer.class).orElse(Observer.NONE);
+    ActionPipeline pipeline = new ActionPipeline(actions, middleware, general, errors, executor, observer);
     VerbDispatcher verbs = new VerbDispatcher(rooms, actions, errors);
 
     StaticFiles staticFiles =
@@ -73,11 +75,13 @@ public final class Boot implements Actionhero.Launcher {
             executor,
             connections,
             pipeline,
-            verbs);
+            verbs,
+            observer);
     WebRequestHandler web =
         new WebRequestHandler(
             config.web(), config.routes(), general, errors, staticFiles, executor, connections, actions, pipeline);
-    FrontDoor frontDoor = new FrontDoor(config.web(), config.websocket(), errors, primus, web);
+    PluginEndpoints endpoints = new PluginEndpoints(executor, errors);
+    FrontDoor frontDoor = new FrontDoor(config.web(), config.websocket(), errors, primus, web, endpoints);
 
     Application app =
         new Application(
@@ -94,7 +98,8 @@ public final class Boot implements Actionhero.Launcher {
                 rooms,
                 pipeline,
                 verbs,
-                frontDoor));
+                frontDoor,
+                endpoints));
     app.start();
     return app;
   }

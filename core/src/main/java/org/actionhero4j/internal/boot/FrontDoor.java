@@ -30,6 +30,7 @@ final class FrontDoor implements HttpHandler {
   private final ErrorTexts errors;
   private final PrimusEndpoint primus;
   private final WebRequestHandler handler;
+  private final PluginEndpoints endpoints;
   private volatile Optional<RunningServer> server = Optional.empty();
   private volatile Optional<Transport> transport = Optional.empty();
   private volatile boolean accepting = true;
@@ -39,12 +40,14 @@ final class FrontDoor implements HttpHandler {
       WebsocketConfig websocket,
       ErrorTexts errors,
       PrimusEndpoint primus,
-      WebRequestHandler handler) {
+      WebRequestHandler handler,
+      PluginEndpoints endpoints) {
     this.web = web;
     this.websocket = websocket;
     this.errors = errors;
     this.primus = primus;
     this.handler = handler;
+    this.endpoints = endpoints;
   }
 
   /**
@@ -80,6 +83,9 @@ final class FrontDoor implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) {
+    if (endpoints.answer(exchange)) {
+      return;
+    }
     if (!accepting) {
       exchange.respond(
           Responses.status(503).header("Connection", "close").text("text/plain", errors.serverShuttingDown()));

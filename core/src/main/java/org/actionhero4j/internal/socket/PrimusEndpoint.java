@@ -19,6 +19,7 @@ import org.actionhero4j.internal.web.QueryString;
 import org.actionhero4j.internal.web.Responses;
 import org.actionhero4j.internal.web.StaticFiles;
 import org.actionhero4j.spi.HttpExchange;
+import org.actionhero4j.spi.Observer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +48,8 @@ public final class PrimusEndpoint {
       Executor executor,
       ConnectionRegistry connections,
       ActionPipeline pipeline,
-      VerbDispatcher verbs) {
+      VerbDispatcher verbs,
+      Observer observer) {
     this.config = websocket.server();
     this.web = web;
     this.origins = new OriginPolicy(config.origins());
@@ -62,7 +64,8 @@ public final class PrimusEndpoint {
             errors,
             config,
             heartbeats,
-            welcomeMessage == null ? "" : welcomeMessage);
+            welcomeMessage == null ? "" : welcomeMessage,
+            observer);
     String p = config.pathname();
     this.pathname = p.startsWith("/") ? p : "/" + p;
   }

@@ -94,6 +94,7 @@ final class SocketConnection implements SocketListener, ConnectionChannel, Heart
 
   @Override
   public void onText(String text) {
+    node.observer().socketFrameReceived();
     mailbox.execute(() -> receive(text));
   }
 
@@ -301,6 +302,7 @@ final class SocketConnection implements SocketListener, ConnectionChannel, Heart
       slowConsumer(messages, pendingBytes);
       return;
     }
+    node.observer().socketFrameSent();
     session.sendText(
         text,
         failure -> {
@@ -318,7 +320,11 @@ final class SocketConnection implements SocketListener, ConnectionChannel, Heart
           "socket {} is not reading ({} frames, {} bytes waiting); {}",
           id, messages, bytes, close ? "closing it with 1008" : "dropping frames");
     }
+    if (!close) {
+      node.observer().slowConsumer(false);
+    }
     if (close && closing.compareAndSet(false, true)) {
+      node.observer().slowConsumer(true);
       node.heartbeats().remove(this);
       session.close(1008, "slow consumer");
     }
