@@ -90,7 +90,7 @@ class ReadinessDuringStopTest {
       assertEquals(200, get(probe, "/health/live").status(), "the process still lives");
 
       RELEASE.countDown();
-      held.handle((reply, failure) -> reply).get(10, TimeUnit.SECONDS);
+      held.handle((finished, failure) -> finished).get(10, TimeUnit.SECONDS);
     } finally {
       RELEASE.countDown();
       stopping.get(30, TimeUnit.SECONDS);
