@@ -53,15 +53,8 @@ class MetricsPluginTest {
 
   private Actionhero start(Map<String, Object> settings) throws Exception {
     Actionhero.Builder builder =
-        Actionhero.builder()
-            .noConfigDirectory()
-            .environmentVariables(Map.of())
-            .discoverPlugins(false)
-            .set("web.port", 0)
-            .set("web.transport", "undertow")
-            .set("general.startingChatRooms", Map.of("lobby", Map.of()))
-            .plugin(new MetricsPlugin())
-            .plugin(ctx -> ctx.action(Ping.class));
+        WebNode.builder(ctx -> ctx.action(Ping.class))
+            .set("general.startingChatRooms", Map.of("lobby", Map.of()));
     settings.forEach(builder::set);
     app = builder.start();
     return app;

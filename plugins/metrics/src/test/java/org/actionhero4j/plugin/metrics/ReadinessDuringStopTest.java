@@ -50,15 +50,8 @@ class ReadinessDuringStopTest {
   @Test
   void readinessFlipsTo503WhileTheNodeStops() throws Exception {
     Actionhero app =
-        Actionhero.builder()
-            .noConfigDirectory()
-            .environmentVariables(Map.of())
-            .discoverPlugins(false)
-            .set("web.port", 0)
-            .set("web.transport", "undertow")
+        WebNode.builder(ctx -> ctx.action(new Hold()))
             .set("general.shutdownTimeoutMillis", 30_000)
-            .plugin(new MetricsPlugin())
-            .plugin(ctx -> ctx.action(new Hold()))
             .start();
     int port = app.port().getAsInt();
     CompletableFuture<Void> stopping = CompletableFuture.completedFuture(null);

@@ -16,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.actionhero4j.Actionhero;
 import org.junit.jupiter.api.Assumptions;
@@ -46,19 +45,13 @@ class ReadinessWithoutTheBusTest {
     try {
       awaitPort(redisPort);
       app =
-          Actionhero.builder()
-              .noConfigDirectory()
-              .environmentVariables(Map.of())
-              .discoverPlugins(false)
-              .set("web.port", 0)
-              .set("web.transport", "undertow")
+          WebNode.builder(ctx -> {})
               .set("redis.enabled", true)
               .set("redis.url", "redis://127.0.0.1:" + redisPort)
               .set("redis.keyPrefix", "metrics-test-" + redisPort + ":")
               .set("general.rpcTimeoutMillis", 1000)
               .set("metrics.busProbeMillis", 0)
               .plugin(new org.actionhero4j.plugin.redis.RedisPlugin())
-              .plugin(new MetricsPlugin())
               .start();
       String ready = "http://127.0.0.1:" + app.port().getAsInt() + "/health/ready";
       assertEquals(200, get(ready).statusCode());
