@@ -50,6 +50,12 @@ public interface PluginContext {
    */
   PluginContext publicFile(ServedFile file);
 
+  /** Answers an exact HTTP path outside the action pipeline; created by Guice. */
+  PluginContext endpoint(Class<? extends HttpEndpoint> endpoint);
+
+  /** An endpoint instance (its {@code @Inject} members are injected). */
+  PluginContext endpoint(HttpEndpoint endpoint);
+
   /**
    * Provides the implementation of a service interface of the framework's SPI, e.g. a
    * {@code org.actionhero4j.spi.ClusterBus} (the Redis plugin does this). At most one plugin may

@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Renders the browser client at start-up and serves it from memory at
- * {@code /public/<websocket.clientJsPath><websocket.clientJsName>.js} (and {@code .d.ts}). With
- * {@code websocket.writeClientJs} the {@code .js} is also written under the first public directory,
+ * {@code /public/<websocket.clientJsPath><websocket.clientJsName>.js}, and its {@code .d.ts} typed per
+ * action once the application has started. With
+ * {@code websocket.writeClientJs} both are also written under the first public directory,
  * as Actionhero does. Nothing is served when {@code clientJsName} is empty or the socket server is
  * disabled.
  */
@@ -42,9 +43,13 @@ public final class ClientGenPlugin implements Plugin {
       return;
     }
     String base = publicPath(websocket.clientJsPath(), name);
-    RenderedClient client = new ClientRenderer().render(config);
+    ClientRenderer renderer = new ClientRenderer();
+    RenderedClient client = renderer.render(config);
     context.publicFile(new ServedFile(base + ".js", JAVASCRIPT_TYPE, client.javascriptBytes()));
-    context.publicFile(new ServedFile(base + ".d.ts", TYPESCRIPT_TYPE, client.typeDeclarationBytes()));
+    TypeDeclarations declarations = new TypeDeclarations(config, renderer, base + ".d.ts");
+    context.initializer(declarations);
+    context.endpoint(declarations.endpointAt("/public/" + base + ".d.ts"));
+    context.endpoint(declarations.endpointAt("/" + base + ".d.ts"));
     log.info("browser client rendered for /public/{}.js ({} bytes)", base, client.javascriptBytes().length);
     if (websocket.writeClientJs()) {
       write(Path.of(config.general().paths().primaryPublic()), base + ".js", client.javascriptBytes());
@@ -73,15 +78,16 @@ public final class ClientGenPlugin implements Plugin {
     return path;
   }
 
-  private static void write(Path publicDir, String relative, byte[] content) {
+  /** Writes a rendered file under the public directory, for {@code websocket.writeClientJs}. */
+  static void write(Path publicDir, String relative, byte[] content) {
     Path target = publicDir.resolve(relative).toAbsolutePath().normalize();
     try {
       Files.createDirectories(target.getParent());
       Files.write(target, content);
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "websocket.writeClientJs is on but the browser client could not be written to " + target, e);
+          "websocket.writeClientJs is on but " + relative + " could not be written to " + target, e);
     }
-    log.info("browser client written to {}", target);
+    log.info("{} written to {}", relative, target);
   }
 }

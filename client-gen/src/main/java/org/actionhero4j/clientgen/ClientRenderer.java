@@ -7,8 +7,10 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.actionhero4j.ActionDefinition;
 import org.actionhero4j.Actionhero;
 import org.actionhero4j.config.Config;
 import org.actionhero4j.config.WebsocketConfig;
@@ -35,10 +37,17 @@ public final class ClientRenderer {
     this.typeDeclarations = factory.compile("ActionheroWebsocketClient.d.ts.mustache");
   }
 
-  /** Renders both files with the defaults of this configuration. */
+  /** Renders both files with the defaults of this configuration, typing no actions. */
   public RenderedClient render(Config config) {
+    return render(config, List.of());
+  }
+
+  /** Renders both files with the defaults of this configuration and these actions' types. */
+  public RenderedClient render(Config config, List<ActionDefinition> actions) {
     Map<String, Object> scope = scope(config.websocket());
-    return new RenderedClient(execute(javascript, scope), execute(typeDeclarations, scope));
+    String javascriptSource = execute(javascript, scope);
+    scope.put("actions", TypeScriptTypes.actions(actions, "    "));
+    return new RenderedClient(javascriptSource, execute(typeDeclarations, scope));
   }
 
   /**

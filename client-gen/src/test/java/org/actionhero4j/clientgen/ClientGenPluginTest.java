@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import org.actionhero4j.HttpEndpoint;
 import org.actionhero4j.Plugin;
 import org.actionhero4j.ServedFile;
 import org.junit.jupiter.api.Test;
@@ -34,20 +35,30 @@ class ClientGenPluginTest {
   void servesTheLibraryAndItsTypesUnderTheConfiguredPathAndName() {
     List<ServedFile> files = register(Map.of()).publicFiles;
 
-    assertEquals(2, files.size());
+    assertEquals(1, files.size());
     assertEquals("javascript/ActionheroWebsocketClient.js", files.get(0).path());
     assertEquals("application/javascript; charset=utf-8", files.get(0).contentType());
     assertTrue(new String(files.get(0).content(), StandardCharsets.UTF_8).contains("ActionheroWebsocketClient"));
-    assertEquals("javascript/ActionheroWebsocketClient.d.ts", files.get(1).path());
-    assertTrue(new String(files.get(1).content(), StandardCharsets.UTF_8).contains("declare class"));
+  }
+
+  @Test
+  void servesTheTypesPerActionFromEndpointsBesideTheLibrary() {
+    RecordingPluginContext context = register(Map.of());
+
+    assertEquals(
+        List.of("/public/javascript/ActionheroWebsocketClient.d.ts", "/javascript/ActionheroWebsocketClient.d.ts"),
+        context.endpoints.stream().map(HttpEndpoint::path).toList());
+    assertEquals(1, context.initializers.size(), "the types are rendered once the actions exist");
   }
 
   @Test
   void pathAndNameComeFromConfig() {
-    List<ServedFile> files =
-        register(Map.of("websocket.clientJsPath", "/js/lib", "websocket.clientJsName", "client")).publicFiles;
+    RecordingPluginContext context =
+        register(Map.of("websocket.clientJsPath", "/js/lib", "websocket.clientJsName", "client"));
 
-    assertEquals(List.of("js/lib/client.js", "js/lib/client.d.ts"), files.stream().map(ServedFile::path).toList());
+    assertEquals(List.of("js/lib/client.js"), context.publicFiles.stream().map(ServedFile::path).toList());
+    assertEquals(List.of("/public/js/lib/client.d.ts", "/js/lib/client.d.ts"),
+        context.endpoints.stream().map(HttpEndpoint::path).toList());
   }
 
   @Test
@@ -77,8 +88,6 @@ class ClientGenPluginTest {
 
     Path written = publicDir.resolve("javascript/ActionheroWebsocketClient.js");
     assertArrayEquals(context.publicFiles.get(0).content(), Files.readAllBytes(written));
-    assertFalse(Files.exists(publicDir.resolve("javascript/ActionheroWebsocketClient.d.ts")),
-        "only the .js is written, as Actionhero does");
     assertFalse(Files.exists(second.resolve("javascript")));
   }
 

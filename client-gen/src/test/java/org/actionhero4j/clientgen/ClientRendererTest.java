@@ -157,7 +157,8 @@ class ClientRendererTest {
     assertTrue(dts.contains("declare class ActionheroWebsocketClient"));
     assertTrue(dts.contains("export as namespace ActionheroWebsocketClient;"));
     assertTrue(dts.contains("type State = 'disconnected' | 'connected' | 'reconnecting' | 'timeout';"));
-    for (String method : List.of("connect(", "action(", "actionWeb(", "say(", "roomAdd(", "roomLeave(",
+    assertTrue(dts.contains("  action<N extends ActionheroWebsocketClient.ActionName>("));
+    for (String method : List.of("connect(", "actionWeb(", "say(", "roomAdd(", "roomLeave(",
         "roomView(", "detailsView(", "file(", "documentation(", "disconnect(")) {
       assertTrue(dts.contains("  " + method), method);
     }

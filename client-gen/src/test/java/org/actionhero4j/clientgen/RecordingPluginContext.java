@@ -7,16 +7,19 @@ import org.actionhero4j.Action;
 import org.actionhero4j.ActionMiddleware;
 import org.actionhero4j.ChatMiddleware;
 import org.actionhero4j.ConnectionMiddleware;
+import org.actionhero4j.HttpEndpoint;
 import org.actionhero4j.Initializer;
 import org.actionhero4j.PluginContext;
-import org.actionhero4j.config.Config;
 import org.actionhero4j.ServedFile;
+import org.actionhero4j.config.Config;
 
 /** A plugin context that keeps the files served and refuses everything else this plugin must not use. */
 final class RecordingPluginContext implements PluginContext {
 
   private final Config config;
   final List<ServedFile> publicFiles = new ArrayList<>();
+  final List<Initializer> initializers = new ArrayList<>();
+  final List<HttpEndpoint> endpoints = new ArrayList<>();
 
   RecordingPluginContext(Config config) {
     this.config = config;
@@ -34,7 +37,7 @@ final class RecordingPluginContext implements PluginContext {
   }
 
   private static PluginContext unexpected() {
-    throw new AssertionError("client-gen registers only public files");
+    throw new AssertionError("client-gen registers only public files, initializers and endpoints");
   }
 
   @Override
@@ -84,7 +87,19 @@ final class RecordingPluginContext implements PluginContext {
 
   @Override
   public PluginContext initializer(Initializer initializer) {
+    initializers.add(initializer);
+    return this;
+  }
+
+  @Override
+  public PluginContext endpoint(Class<? extends HttpEndpoint> endpoint) {
     return unexpected();
+  }
+
+  @Override
+  public PluginContext endpoint(HttpEndpoint endpoint) {
+    endpoints.add(endpoint);
+    return this;
   }
 
   @Override

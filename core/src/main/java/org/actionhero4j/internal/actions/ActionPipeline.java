@@ -14,13 +14,13 @@ import org.actionhero4j.ActionMiddleware;
 import org.actionhero4j.ActionheroException;
 import org.actionhero4j.Input;
 import org.actionhero4j.MessageId;
-
 import org.actionhero4j.config.GeneralConfig;
 import org.actionhero4j.internal.ErrorTexts;
 import org.actionhero4j.internal.Failures;
 import org.actionhero4j.internal.Json;
 import org.actionhero4j.internal.connections.LocalConnection;
 import org.actionhero4j.internal.middleware.MiddlewareRegistry;
+import org.actionhero4j.spi.Observer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +39,7 @@ public final class ActionPipeline {
   private final GeneralConfig general;
   private final ErrorTexts errors;
   private final Executor executor;
+  private final Observer observer;
   private final InputValidation inputs;
   private final Object idleLock = new Object();
   private int inFlight;
@@ -49,12 +50,14 @@ public final class ActionPipeline {
       MiddlewareRegistry middleware,
       GeneralConfig general,
       ErrorTexts errors,
-      Executor executor) {
+      Executor executor,
+      Observer observer) {
     this.actions = actions;
     this.middleware = middleware;
     this.general = general;
     this.errors = errors;
     this.executor = executor;
+    this.observer = observer;
     this.inputs = new InputValidation(errors);
   }
 
@@ -239,6 +242,11 @@ public final class ActionPipeline {
 
   private void complete(ActionProcessor p) {
     p.localConnection().actionFinished();
+    observer.actionCompleted(
+        p.actionName().orElse(""),
+        p.connection().type(),
+        p.outcome().name().toLowerCase(java.util.Locale.ROOT),
+        p.elapsedNanos());
     if (log.isDebugEnabled()) {
       log.debug(
           "action {} for {} {} in {} ms{}",

@@ -39,6 +39,7 @@ public final class ActionProcessor implements ActionContext {
   private final MessageId messageId;
   private final ErrorTexts errors;
   private final long startedAt = System.currentTimeMillis();
+  private final long startedNanos = System.nanoTime();
   private final Map<String, Object> response = new LinkedHashMap<>();
   private final Locals locals = new Locals();
   private Map<String, Object> params;
@@ -156,6 +157,11 @@ public final class ActionProcessor implements ActionContext {
   /** Epoch ms when the request arrived. */
   public long startedAt() {
     return startedAt;
+  }
+
+  /** Nanoseconds since this run began. */
+  public long elapsedNanos() {
+    return System.nanoTime() - startedNanos;
   }
 
   /** How the run ended. */

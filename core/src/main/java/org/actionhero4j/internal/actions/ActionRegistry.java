@@ -9,12 +9,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.actionhero4j.Action;
+import org.actionhero4j.ActionCatalog;
 import org.actionhero4j.ActionDefinition;
 import org.actionhero4j.ActionVersion;
 import org.actionhero4j.Input;
 
 /** Every registered action by name and version. Versions sort numerically where they are numbers. */
-public final class ActionRegistry {
+public final class ActionRegistry implements ActionCatalog {
 
   /** Names an action may not take: the connection verbs. */
   public static final Set<String> VERB_NAMES =
@@ -109,6 +110,11 @@ public final class ActionRegistry {
               }
             });
     return all;
+  }
+
+  @Override
+  public List<ActionDefinition> definitions() {
+    return all().stream().map(Registered::definition).toList();
   }
 
   /** Every input name of every action (the params that survive scrubbing). */

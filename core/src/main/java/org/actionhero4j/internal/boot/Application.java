@@ -14,12 +14,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.actionhero4j.Action;
+import org.actionhero4j.ActionCatalog;
 import org.actionhero4j.ActionMiddleware;
 import org.actionhero4j.Actionhero;
 import org.actionhero4j.ChatMiddleware;
 import org.actionhero4j.ChatRooms;
 import org.actionhero4j.ConnectionMiddleware;
 import org.actionhero4j.Connections;
+import org.actionhero4j.HttpEndpoint;
 import org.actionhero4j.Initializer;
 import org.actionhero4j.config.Config;
 import org.actionhero4j.config.ErrorsConfig;
@@ -62,7 +64,8 @@ final class Application implements Actionhero {
       RoomRegistry rooms,
       ActionPipeline pipeline,
       VerbDispatcher verbs,
-      FrontDoor frontDoor) {}
+      FrontDoor frontDoor,
+      PluginEndpoints endpoints) {}
 
   private final Config config;
   private final String id;
@@ -118,6 +121,7 @@ final class Application implements Actionhero {
     r.connectionMiddleware.forEach(m -> parts.middleware().add(create(created, m, ConnectionMiddleware.class)));
     r.chatMiddleware.forEach(m -> parts.middleware().add(create(created, m, ChatMiddleware.class)));
     checkMiddlewareNames();
+    r.endpoints.forEach(e -> parts.endpoints().add(create(created, e, HttpEndpoint.class)));
     List<Initializer> initializers = new ArrayList<>();
     r.initializers.forEach(i -> initializers.add(create(created, i, Initializer.class)));
     return initializers;
@@ -300,6 +304,7 @@ final class Application implements Actionhero {
       bind(ConnectionRegistry.class).toInstance(parts.connections());
       bind(ActionPipeline.class).toInstance(parts.pipeline());
       bind(ActionRegistry.class).toInstance(parts.actions());
+      bind(ActionCatalog.class).toInstance(parts.actions());
       bind(MiddlewareRegistry.class).toInstance(parts.middleware());
       bind(VerbDispatcher.class).toInstance(parts.verbs());
       bind(NodeCalls.class).toInstance(parts.calls());

@@ -28,6 +28,7 @@ import org.actionhero4j.internal.web.RequestScreen;
 import org.actionhero4j.internal.web.StaticFiles;
 import org.actionhero4j.internal.web.WebRequestHandler;
 import org.actionhero4j.spi.ClusterBus;
+import org.actionhero4j.spi.Observer;
 
 /**
  * The composition root: the one place that knows every component and hands each, through its
@@ -61,7 +62,8 @@ public final class Boot implements Actionhero.Launcher {
     connections.onEnd(rooms::leaveAll);
     NodeCalls nodeCalls =
         new NodeCalls(id, general.serverToken(), general.rpcTimeoutMillis(), connections, rooms);
-    ActionPipeline pipeline = new ActionPipeline(actions, middleware, general, errors, executor);
+    Observer observer = registrations.provided(Observer.class).orElse(Observer.NONE);
+    ActionPipeline pipeline = new ActionPipeline(actions, middleware, general, errors, executor, observer);
     VerbDispatcher verbs = new VerbDispatcher(rooms, actions, errors);
 
     RequestHosts hosts = new RequestHosts(config.web().allowedRequestHosts());
@@ -79,10 +81,12 @@ public final class Boot implements Actionhero.Launcher {
             connections,
             pipeline,
             verbs,
-            hosts);
+            hosts,
+            observer);
     WebRequestHandler web =
         new WebRequestHandler(
             config.web(), config.routes(), general, errors, staticFiles, executor, connections, actions, pipeline, hosts);
+    PluginEndpoints endpoints = new PluginEndpoints(executor, errors);
     FrontDoor frontDoor =
         new FrontDoor(
             config.web(),
@@ -91,6 +95,7 @@ public final class Boot implements Actionhero.Launcher {
             primus,
             web,
             new RequestScreen(hosts),
+            endpoints,
             general.shutdownTimeoutMillis());
 
     Application app =
@@ -108,7 +113,8 @@ public final class Boot implements Actionhero.Launcher {
                 rooms,
                 pipeline,
                 verbs,
-                frontDoor));
+                frontDoor,
+                endpoints));
     app.start();
     return app;
   }

@@ -42,6 +42,7 @@ final class FrontDoor implements HttpHandler {
   private final long drainMillis;
   /** HTTP requests received and not yet answered. */
   private final InFlight inFlight = new InFlight();
+  private final PluginEndpoints endpoints;
   private volatile Optional<RunningServer> server = Optional.empty();
   private volatile Optional<RunningServer> redirectServer = Optional.empty();
   private volatile Optional<Transport> transport = Optional.empty();
@@ -54,6 +55,7 @@ final class FrontDoor implements HttpHandler {
       PrimusEndpoint primus,
       WebRequestHandler handler,
       RequestScreen screen,
+      PluginEndpoints endpoints,
       long drainMillis) {
     this.web = web;
     this.websocket = websocket;
@@ -62,6 +64,7 @@ final class FrontDoor implements HttpHandler {
     this.handler = handler;
     this.screen = screen;
     this.drainMillis = drainMillis;
+    this.endpoints = endpoints;
   }
 
   /**
@@ -110,6 +113,9 @@ final class FrontDoor implements HttpHandler {
   @Override
   public void handle(HttpExchange received) {
     HttpExchange exchange = new TrackedExchange(received, inFlight, () -> !accepting);
+    if (endpoints.answer(exchange)) {
+      return;
+    }
     if (!accepting) {
       exchange.respond(
           Responses.status(503).header("Connection", "close").text("text/plain", errors.serverShuttingDown()));

@@ -10,6 +10,7 @@ import org.actionhero4j.Action;
 import org.actionhero4j.ActionMiddleware;
 import org.actionhero4j.ChatMiddleware;
 import org.actionhero4j.ConnectionMiddleware;
+import org.actionhero4j.HttpEndpoint;
 import org.actionhero4j.Initializer;
 import org.actionhero4j.PluginContext;
 import org.actionhero4j.ServedFile;
@@ -27,6 +28,7 @@ final class PluginRegistrations implements PluginContext {
   final List<Object> connectionMiddleware = new ArrayList<>();
   final List<Object> chatMiddleware = new ArrayList<>();
   final List<Object> initializers = new ArrayList<>();
+  final List<Object> endpoints = new ArrayList<>();
   final List<Module> modules = new ArrayList<>();
   final List<ServedFile> publicFiles = new ArrayList<>();
   private final Map<Class<?>, Object> provided = new LinkedHashMap<>();
@@ -103,6 +105,18 @@ final class PluginRegistrations implements PluginContext {
   @Override
   public PluginContext initializer(Initializer initializer) {
     initializers.add(initializer);
+    return this;
+  }
+
+  @Override
+  public PluginContext endpoint(Class<? extends HttpEndpoint> endpoint) {
+    endpoints.add(endpoint);
+    return this;
+  }
+
+  @Override
+  public PluginContext endpoint(HttpEndpoint endpoint) {
+    endpoints.add(endpoint);
     return this;
   }
 

@@ -25,6 +25,7 @@ import org.actionhero4j.internal.web.StaticFiles;
 import org.actionhero4j.spi.HttpExchange;
 import org.actionhero4j.spi.HttpResponse;
 import org.actionhero4j.spi.SocketAcceptor;
+import org.actionhero4j.spi.Observer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +59,8 @@ public final class PrimusEndpoint {
       ConnectionRegistry connections,
       ActionPipeline pipeline,
       VerbDispatcher verbs,
-      RequestHosts hosts) {
+      RequestHosts hosts,
+      Observer observer) {
     this.config = websocket.server();
     this.web = web;
     this.origins = new OriginPolicy(config.origins(), hosts);
@@ -73,7 +75,8 @@ public final class PrimusEndpoint {
             errors,
             config,
             heartbeats,
-            welcomeMessage == null ? "" : welcomeMessage);
+            welcomeMessage == null ? "" : welcomeMessage,
+            observer);
     String p = config.pathname();
     this.pathname = p.startsWith("/") ? p : "/" + p;
     WebsocketConfig.EngineIo eio = config.engineIo();

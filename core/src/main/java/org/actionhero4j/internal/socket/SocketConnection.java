@@ -95,6 +95,7 @@ final class SocketConnection implements SocketListener, ConnectionChannel, Heart
 
   @Override
   public void onText(String text) {
+    node.observer().socketFrameReceived();
     mailbox.execute(() -> receive(text));
   }
 
@@ -307,6 +308,7 @@ final class SocketConnection implements SocketListener, ConnectionChannel, Heart
       slowConsumer(messages, pendingBytes);
       return;
     }
+    node.observer().socketFrameSent();
     session.sendText(text)
         .whenComplete(
             (written, failure) -> {
@@ -324,7 +326,11 @@ final class SocketConnection implements SocketListener, ConnectionChannel, Heart
           "socket {} is not reading ({} frames, {} bytes waiting); {}",
           id, messages, bytes, close ? "closing it with 1008" : "dropping frames");
     }
+    if (!close) {
+      node.observer().slowConsumer(false);
+    }
     if (close && closing.compareAndSet(false, true)) {
+      node.observer().slowConsumer(true);
       node.heartbeats().remove(this);
       session.close(CloseCode.POLICY_VIOLATION, "slow consumer");
     }

@@ -6,6 +6,7 @@ import org.actionhero4j.internal.ErrorTexts;
 import org.actionhero4j.internal.actions.ActionPipeline;
 import org.actionhero4j.internal.connections.ConnectionRegistry;
 import org.actionhero4j.internal.verbs.VerbDispatcher;
+import org.actionhero4j.spi.Observer;
 
 /**
  * What every socket needs from the node, handed over once by the endpoint.
@@ -21,4 +22,5 @@ record SocketServices(
     ErrorTexts errors,
     WebsocketConfig.Server limits,
     Heartbeats heartbeats,
-    String welcomeMessage) {}
+    String welcomeMessage,
+    Observer observer) {}
