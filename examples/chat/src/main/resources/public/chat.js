@@ -17,8 +17,14 @@
     var el = $('state');
     el.textContent = state;
     el.className = 'state ' + state;
-    $('transport').textContent = client.transport && state === 'connected' ? 'over ' + client.transport : '';
+    showTransport();
     $('members').classList.toggle('stale', state !== 'connected');
+  }
+
+  /** Over WebSocket, or over long-polling when WebSocket is blocked (it upgrades when it can). */
+  function showTransport() {
+    var transport = typeof client.transport === 'function' ? client.transport() : '';
+    $('transport').textContent = transport ? 'over ' + transport : '';
   }
 
   /** One readable error, shown once: "Error: room does not exist" reads "room does not exist". */
@@ -309,5 +315,8 @@
 
   loadRoomList(['defaultRoom', 'otherRoom']);
   setState('connecting');
-  setInterval(function () { if (client.state === 'connected') { refreshMembers(); } }, 5000);
+  setInterval(function () {
+    showTransport();
+    if (client.state === 'connected') { refreshMembers(); }
+  }, 5000);
 }());

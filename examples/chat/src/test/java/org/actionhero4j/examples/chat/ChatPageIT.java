@@ -74,6 +74,8 @@ class ChatPageIT {
       b.awaitTrue(membersAre("Ada", "Bob"), "both members listed by nickname");
     }
     ada.awaitTrue(lineContains("Bob joined"), "Ada sees Bob's join notice");
+    ada.awaitTrue(
+        "return document.getElementById('transport').textContent === 'over websocket'", "the page says what carries it");
 
     bob.driver().findElement(By.id("messageInput")).sendKeys("hello Ada" + Keys.ENTER);
     ada.awaitTrue(
