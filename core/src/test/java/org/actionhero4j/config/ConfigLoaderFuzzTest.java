@@ -98,6 +98,7 @@ class ConfigLoaderFuzzTest {
   @Test
   void hostileYamlGivesAConfigOrAConfigException() {
     Fuzz.run(
+        Integer.getInteger("fuzz.configInputs", 10_000),
         ConfigLoaderFuzzTest::source,
         sources -> {
           Bounded.each(

@@ -24,9 +24,14 @@ public final class Fuzz {
 
   /** Generates {@link #INPUTS} inputs in batches of {@link #BATCH} and checks each batch. */
   public static <T> void run(Function<Random, T> generator, Consumer<List<T>> check) {
+    run(INPUTS, generator, check);
+  }
+
+  /** Generates {@code inputs} inputs (for a decoder too slow for {@link #INPUTS} in the build). */
+  public static <T> void run(int inputs, Function<Random, T> generator, Consumer<List<T>> check) {
     Long given = Long.getLong("fuzz.seed");
     long seed = given != null ? given : new SecureRandom().nextLong();
-    int batches = Math.max(1, INPUTS / BATCH);
+    int batches = Math.max(1, inputs / BATCH);
     for (int b = 0; b < batches; b++) {
       Random random = new Random(seed + b);
       List<T> inputs = new ArrayList<>(BATCH);
