@@ -27,11 +27,11 @@ public final class Fuzz {
     run(INPUTS, generator, check);
   }
 
-  /** Generates {@code inputs} inputs (for a decoder too slow for {@link #INPUTS} in the build). */
-  public static <T> void run(int inputs, Function<Random, T> generator, Consumer<List<T>> check) {
+  /** Generates {@code count} inputs (for a decoder too slow for {@link #INPUTS} in the build). */
+  public static <T> void run(int count, Function<Random, T> generator, Consumer<List<T>> check) {
     Long given = Long.getLong("fuzz.seed");
     long seed = given != null ? given : new SecureRandom().nextLong();
-    int batches = Math.max(1, inputs / BATCH);
+    int batches = Math.max(1, count / BATCH);
     for (int b = 0; b < batches; b++) {
       Random random = new Random(seed + b);
       List<T> inputs = new ArrayList<>(BATCH);
