@@ -1,7 +1,5 @@
 package org.actionhero4j.fuzz;
 
-import static org.actionhero4j.TestApps.echo;
-
 import java.util.Map;
 import org.actionhero4j.ActionDefinition;
 import org.actionhero4j.Actionhero;
@@ -40,7 +38,9 @@ public final class TypedApp {
             .input(Input.named("list").asStringList())
             .input(Input.named("o").asObject(Input.named("inner").asInteger().build()))
             .input(Input.named("any"));
-    return TestApps.builder(p -> p.action(echo(d)))
+    // the echo keeps nulls (Map.copyOf would refuse them and fail the action)
+    return TestApps.builder(
+            p -> p.action(TestApps.action(d, ctx -> Map.of("params", new java.util.LinkedHashMap<>(ctx.params())))))
         .set("general.maxRooms", MAX_ROOMS)
         .set("general.maxRoomNameLength", MAX_ROOM_NAME_LENGTH)
         .start();
