@@ -47,8 +47,12 @@ public final class ActionVersion implements Comparable<ActionVersion> {
     if (requested instanceof Integer || requested instanceof Long) {
       return Optional.of(new ActionVersion(requested.toString(), true));
     }
+    if (requested instanceof BigDecimal || requested instanceof java.math.BigInteger) {
+      // exact, however large: compared as a number, never turned into an infinite double
+      return Optional.of(new ActionVersion(requested.toString(), true));
+    }
     if (requested instanceof java.lang.Number n) {
-      return Optional.of(of(n.doubleValue()));
+      return Double.isFinite(n.doubleValue()) ? Optional.of(of(n.doubleValue())) : Optional.empty();
     }
     if (requested instanceof String s && !s.isBlank()) {
       return Optional.of(of(s.trim()));

@@ -9,6 +9,9 @@ import java.util.Map;
 import org.actionhero4j.MessageId;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamWriteConstraints;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationContext;
@@ -21,8 +24,22 @@ import tools.jackson.databind.ser.std.ToStringSerializer;
 /** The one JSON codec of the wire protocol: maps, lists, strings, numbers, booleans, null. */
 public final class Json {
 
+  /**
+   * The deepest document we read is Jackson's default of 500; what we write may nest deeper, since
+   * a reply or a room message wraps the value it echoes (a frame 500 deep must still be answered).
+   */
+  static final int MAX_READ_DEPTH = 500;
+
+  static final int MAX_WRITE_DEPTH = 2 * MAX_READ_DEPTH;
+
   private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder().maxNestingDepth(MAX_READ_DEPTH).build())
+                  .streamWriteConstraints(
+                      StreamWriteConstraints.builder().maxNestingDepth(MAX_WRITE_DEPTH).build())
+                  .build())
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
           .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .addModule(runtimeObjects())

@@ -69,8 +69,17 @@ final class InputConversion {
     return value instanceof Map<?, ?> || value instanceof List<?> ? Optional.empty() : Optional.of(value);
   }
 
+  /**
+   * Plain digits for a decimal of a usual exponent; beyond it the exponent form, since 1e999999999
+   * written out is a billion characters and 1e-399 four hundred.
+   */
+  private static final int MAX_PLAIN_SCALE = 30;
+
   private static String text(Object value) {
-    return value instanceof BigDecimal d ? d.toPlainString() : String.valueOf(value);
+    if (value instanceof BigDecimal d) {
+      return Math.abs((long) d.scale()) <= MAX_PLAIN_SCALE ? d.toPlainString() : d.toString();
+    }
+    return String.valueOf(value);
   }
 
   private static Optional<BigDecimal> decimal(Object value) {

@@ -18,6 +18,7 @@ final class MultipartForm {
   private static final Logger log = LoggerFactory.getLogger(MultipartForm.class);
   private static final byte[] CRLF = {'\r', '\n'};
   private static final byte[] HEADERS_END = {'\r', '\n', '\r', '\n'};
+  private static final int MAX_BOUNDARY_CHARS = 70;
 
   private MultipartForm() {}
 
@@ -26,9 +27,14 @@ final class MultipartForm {
     if (boundary == null || boundary.isEmpty()) {
       throw new BodyParams.InvalidBodyException("a multipart/form-data body needs a boundary");
     }
+    if (boundary.length() > MAX_BOUNDARY_CHARS) {
+      // RFC 2046's limit; a longer one would make every search cost its length at every byte
+      throw new BodyParams.InvalidBodyException(
+          "a multipart/form-data boundary has at most " + MAX_BOUNDARY_CHARS + " characters");
+    }
     byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
     Map<String, Object> fields = new LinkedHashMap<>();
-    int at = indexOf(body, delimiter, 0);
+    int at = indexOf(body, delimiter, 0, body.length);
     if (at < 0) {
       throw malformed();
     }
@@ -37,12 +43,12 @@ final class MultipartForm {
       if (startsWith(body, afterDelimiter, new byte[] {'-', '-'})) {
         return fields;
       }
-      int partStart = indexOf(body, CRLF, afterDelimiter);
+      int partStart = indexOf(body, CRLF, afterDelimiter, body.length);
       if (partStart < 0) {
         throw malformed();
       }
       partStart += CRLF.length;
-      int next = indexOf(body, concat(CRLF, delimiter), partStart);
+      int next = indexOf(body, concat(CRLF, delimiter), partStart, body.length);
       if (next < 0) {
         throw malformed();
       }
@@ -52,8 +58,10 @@ final class MultipartForm {
   }
 
   private static void part(byte[] body, int start, int end, Map<String, Object> fields) {
-    int headersEnd = indexOf(body, HEADERS_END, start);
-    if (headersEnd < 0 || headersEnd > end) {
+    // searched within the part only (it may start up to its end, as before): a part without
+    // headers must not cost the rest of the body
+    int headersEnd = indexOf(body, HEADERS_END, start, Math.min(end + HEADERS_END.length, body.length));
+    if (headersEnd < 0) {
       return;
     }
     String headers = new String(body, start, headersEnd - start, StandardCharsets.UTF_8);
@@ -113,8 +121,9 @@ final class MultipartForm {
     return true;
   }
 
-  private static int indexOf(byte[] body, byte[] needle, int from) {
-    for (int i = Math.max(from, 0); i + needle.length <= body.length; i++) {
+  /** The first index of {@code needle} at or after {@code from}, ending at or before {@code to}; else -1. */
+  private static int indexOf(byte[] body, byte[] needle, int from, int to) {
+    for (int i = Math.max(from, 0); i + needle.length <= to; i++) {
       if (startsWith(body, i, needle)) {
         return i;
       }

@@ -2,6 +2,7 @@ package org.actionhero4j.internal.web;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
@@ -128,7 +129,13 @@ public final class StaticFiles {
     if (!Files.isDirectory(root)) {
       return Optional.empty();
     }
-    Path candidate = root.resolve(relative).normalize();
+    Path candidate;
+    try {
+      candidate = root.resolve(relative).normalize();
+    } catch (InvalidPathException e) {
+      // a NUL or a lone surrogate names no file on any file system
+      return Optional.empty();
+    }
     if (!candidate.startsWith(root)) {
       return Optional.empty();
     }
