@@ -53,7 +53,7 @@ class RedisComesBackEmptyTest {
         Duration.ofNanos(System.nanoTime() - back).toMillis());
 
     TestConnection newcomer = SpecHelper.of(b).connection();
-    assertEquals(true, newcomer.verb("roomAdd", "defaultRoom"));
+    assertEquals(java.util.Optional.of(true), newcomer.verb("roomAdd", "defaultRoom"));
     assertEquals(Set.of(onA.id(), onB.id(), newcomer.id()), memberIds(onA, "defaultRoom"));
     assertEquals(Set.of("defaultRoom", "createdByA"), Set.copyOf(a.chatRooms().list()));
     onA.verb("say", "defaultRoom", "after the restart");
