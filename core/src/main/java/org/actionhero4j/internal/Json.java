@@ -2,9 +2,8 @@ package org.actionhero4j.internal;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.ListIterator;
 import java.util.Map;
 import org.actionhero4j.MessageId;
 import tools.jackson.core.JacksonException;
@@ -119,6 +118,8 @@ public final class Json {
     }
   }
 
+  /** Rewrites a freshly decoded tree in place (Jackson's maps and lists are mutable): no copy. */
+  @SuppressWarnings("unchecked")
   private static Object normalize(Object value) {
     if (value instanceof BigDecimal d) {
       double asDouble = d.doubleValue();
@@ -128,16 +129,55 @@ public final class Json {
       return d;
     }
     if (value instanceof Map<?, ?> map) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      map.forEach((k, v) -> out.put(String.valueOf(k), normalize(v)));
-      return out;
-    }
-    if (value instanceof List<?> list) {
-      List<Object> out = new ArrayList<>(list.size());
-      list.forEach(v -> out.add(normalize(v)));
-      return out;
+      for (Map.Entry<Object, Object> e : ((Map<Object, Object>) map).entrySet()) {
+        Object v = e.getValue();
+        Object n = normalize(v);
+        if (n != v) {
+          e.setValue(n);
+        }
+      }
+    } else if (value instanceof List<?> list) {
+      for (ListIterator<Object> it = ((List<Object>) list).listIterator(); it.hasNext(); ) {
+        Object v = it.next();
+        Object n = normalize(v);
+        if (n != v) {
+          it.set(n);
+        }
+      }
     }
     return value;
+  }
+
+  /**
+   * Whether a value is already plain JSON (strings, numbers, booleans, null, string-keyed maps and
+   * lists of those), so that {@link #toPlain} would only copy it.
+   */
+  public static boolean isPlain(Object value) {
+    if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+      return true;
+    }
+    if (value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        if (!(e.getKey() instanceof String) || !isPlain(e.getValue())) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (value instanceof List<?> list) {
+      for (Object item : list) {
+        if (!isPlain(item)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** The value as plain JSON values, converted only when it is not plain already. */
+  public static Object plain(Object value) {
+    return isPlain(value) ? value : toPlain(value);
   }
 
   /** Converts any value (e.g. a record) to plain JSON values. */

@@ -33,6 +33,11 @@ public interface ClusterBus {
 
   Set<String> rooms();
 
+  /** How many rooms exist; stores that can count without listing should say so. */
+  default int roomCount() {
+    return rooms().size();
+  }
+
   /** Stores a member of a room (replacing one with the same connection id). */
   void putMember(String room, RoomMember member);
 

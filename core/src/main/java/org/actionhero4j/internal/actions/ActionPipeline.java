@@ -188,7 +188,7 @@ public final class ActionPipeline {
     if (result == null) {
       return;
     }
-    if (!(Json.toPlain(result) instanceof Map<?, ?> plain)) {
+    if (!(Json.plain(result) instanceof Map<?, ?> plain)) {
       throw new IllegalStateException(
           "action '" + p.actionName().orElse("?") + "' returned a " + result.getClass().getName()
               + "; return a record, a POJO or a Map (a JSON object)");

@@ -144,7 +144,7 @@ public final class ConnectionRegistry implements Connections {
     if (c != null) {
       c.send(message);
     } else {
-      calls.await(bus.callHolder(connectionId, SEND, List.of(connectionId, Json.toPlain(message))));
+      calls.await(bus.callHolder(connectionId, SEND, List.of(connectionId, Json.plain(message))));
     }
   }
 

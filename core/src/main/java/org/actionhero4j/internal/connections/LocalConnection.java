@@ -162,7 +162,7 @@ public final class LocalConnection implements Connection {
       copy.put("error", Failures.messageOf(t));
       message = copy;
     }
-    if (!(Json.toPlain(message) instanceof Map<?, ?> plain)) {
+    if (!(Json.plain(message) instanceof Map<?, ?> plain)) {
       throw new IllegalArgumentException(
           "a message to a connection must be a JSON object (a map, record or POJO), got "
               + message.getClass().getName());

@@ -105,7 +105,7 @@ public final class RoomRegistry implements ChatRooms {
     if (bus.roomExists(room)) {
       return false;
     }
-    if (bus.rooms().size() >= limits.maxRooms()) {
+    if (bus.roomCount() >= limits.maxRooms()) {
       throw new ActionheroException(errors.tooManyRooms(limits.maxRooms()));
     }
     return bus.createRoom(room);

@@ -174,6 +174,11 @@ public final class RedisClusterBus implements ClusterBus {
   }
 
   @Override
+  public int roomCount() {
+    return rooms.roomCount();
+  }
+
+  @Override
   public void putMember(String room, RoomMember member) {
     rooms.putMember(room, member);
   }

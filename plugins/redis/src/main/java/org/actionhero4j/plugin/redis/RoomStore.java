@@ -83,6 +83,10 @@ final class RoomStore {
     return Set.copyOf(link.call(c -> c.smembers(keys.rooms())));
   }
 
+  int roomCount() {
+    return Math.toIntExact(link.call(c -> c.scard(keys.rooms())));
+  }
+
   void putMember(String room, RoomMember member) {
     String json = BusMessages.encode(member);
     registering.readLock().lock();
