@@ -160,12 +160,13 @@ public final class EngineIoServer {
       exchange.upgrade(
           socket -> {
             socket.sendText(openPacket(session.sid(), List.of()));
-            session.open(opener.accept(session), socket);
+            session.carriedBy(socket);
+            session.open(opener.accept(session));
             return WebSocketFrames.carrying(session, socket);
           });
     } else {
       List<String> upgrades = settings.websocket() ? List.of("websocket") : List.of();
-      session.open(opener.accept(session), null);
+      session.open(opener.accept(session));
       exchange.respond(Polling.payload(exchange, openPacket(session.sid(), upgrades)));
     }
   }

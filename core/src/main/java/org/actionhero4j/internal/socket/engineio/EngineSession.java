@@ -82,11 +82,19 @@ final class EngineSession implements SocketSession {
     return sid;
   }
 
-  /** Starts the session with the listener core gave it, over a WebSocket when not null. */
-  void open(SocketListener listener, SocketSession directWebSocket) {
+  /**
+   * Makes a WebSocket carry the session from its start (a direct WebSocket session). Called before
+   * {@link #open}, so that what core sends while it opens the connection (the welcome) already goes
+   * out as frames rather than into the polling buffer.
+   */
+  synchronized void carriedBy(SocketSession directWebSocket) {
+    webSocket = directWebSocket;
+  }
+
+  /** Starts the session with the listener core gave it. */
+  void open(SocketListener listener) {
     this.listener = listener;
     synchronized (this) {
-      webSocket = directWebSocket;
       schedulePing();
       resetTimeout(settings.pingInterval() + settings.pingTimeout());
     }
@@ -282,11 +290,13 @@ final class EngineSession implements SocketSession {
       buffer.clear();
       released = poll;
       poll = null;
+      // Still under the lock: a packet sent from now on goes straight to the socket, so what was
+      // buffered must be handed to it first to keep the order.
+      pending.forEach(q -> candidate.sendText(q.packet()).whenComplete((done, failure) -> settle(q.written(), failure)));
     }
     if (released != null) {
       released.respond(Polling.payload(released, NOOP));
     }
-    pending.forEach(q -> candidate.sendText(q.packet()).whenComplete((done, failure) -> settle(q.written(), failure)));
   }
 
   /** A WebSocket of this session closed: the session's own (so the session ends) or a probe. */
