@@ -177,7 +177,9 @@ public final class ActionProcessor implements ActionContext {
   /**
    * The HTTP status of this run's answer: 200 on success; else the status an
    * {@link ActionheroException} asked for, 404 for an unknown action, 422 for missing or invalid
-   * params, and {@code defaultErrorStatus} (500 unless configured) for the rest.
+   * params, 403 for an action this connection type may not run, 429 when the connection has too
+   * many actions pending, 503 while the server stops, and {@code defaultErrorStatus} (500 unless
+   * configured) for the rest.
    */
   public int httpStatus(int defaultErrorStatus) {
     if (!failed()) {
@@ -189,7 +191,10 @@ public final class ActionProcessor implements ActionContext {
     return switch (outcome) {
       case UNKNOWN_ACTION -> 404;
       case MISSING_PARAMS, INVALID_PARAMS -> 422;
-      default -> defaultErrorStatus;
+      case UNSUPPORTED_CONNECTION_TYPE -> 403;
+      case TOO_MANY_PENDING -> 429;
+      case SERVER_SHUTTING_DOWN -> 503;
+      case OK, FAILED, INTERNAL_ERROR -> defaultErrorStatus;
     };
   }
 

@@ -290,6 +290,17 @@ class WebRequestHandlerTest {
   }
 
   @Test
+  void createChatRoomIsNotRoutedOverHttpAndItsRefusalIsAClientError() throws Exception {
+    start(b -> b);
+
+    FakeExchange.Answer refused = web.send(FakeExchange.get("/api/createChatRoom?name=lobby"));
+
+    assertEquals(403, refused.status());
+    assertEquals("this action does not support the web connection type", refused.json().get("error"));
+    assertEquals(404, web.send(FakeExchange.get("/createChatRoom?name=lobby")).status());
+  }
+
+  @Test
   void theDefaultErrorStatusIsConfigurable() throws Exception {
     start(b -> b.set("web.defaultErrorStatusCode", 503));
     assertEquals(503, web.send(FakeExchange.get("/api/boom")).status());
