@@ -28,7 +28,10 @@ final class OpenApiDocument {
   static Map<String, Object> of(Config config, List<ActionDefinition> definitions) {
     Map<String, List<ActionDefinition>> byName = new TreeMap<>();
     for (ActionDefinition d : definitions) {
-      byName.computeIfAbsent(d.name(), n -> new ArrayList<>()).add(d);
+      // An action that refuses HTTP (createChatRoom, say) has no place in a document of HTTP routes.
+      if (!d.blockedConnectionTypes().contains("web")) {
+        byName.computeIfAbsent(d.name(), n -> new ArrayList<>()).add(d);
+      }
     }
     String prefix = trimSlash(config.web().urlPathForActions());
     Map<String, Object> paths = new LinkedHashMap<>();
