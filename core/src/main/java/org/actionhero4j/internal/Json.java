@@ -98,7 +98,7 @@ public final class Json {
     try {
       return MAPPER.readValue(text, Object.class);
     } catch (JacksonException e) {
-      throw new IllegalArgumentException(e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(reason(e), e);
     }
   }
 
@@ -114,8 +114,16 @@ public final class Json {
     try {
       return normalize(EXACT.readValue(text, Object.class));
     } catch (JacksonException e) {
-      throw new IllegalArgumentException(e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(reason(e), e);
     }
+  }
+
+  /**
+   * What was wrong with the text, for the client: Jackson's own words about the input, less the
+   * names of its Java settings (a limit's message ends "from `StreamReadConstraints.…()`").
+   */
+  private static String reason(JacksonException e) {
+    return String.valueOf(e.getOriginalMessage()).replaceAll(", from `[^`]*`\\)", ")");
   }
 
   /** Rewrites a freshly decoded tree in place (Jackson's maps and lists are mutable): no copy. */

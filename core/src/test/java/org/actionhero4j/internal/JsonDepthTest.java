@@ -1,5 +1,6 @@
 package org.actionhero4j.internal;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,5 +28,13 @@ class JsonDepthTest {
   void aDocumentDeeperThanTheReadLimitIsRefusedWithTheCodecsError() {
     assertThrows(IllegalArgumentException.class, () -> Json.decodeExact(nested(Json.MAX_READ_DEPTH + 1)));
     assertThrows(IllegalArgumentException.class, () -> Json.decode(nested(Json.MAX_READ_DEPTH + 1)));
+  }
+
+  @Test
+  void theRefusalSaysWhatWasWrongWithoutNamingJavaSettings() {
+    String reason =
+        assertThrows(IllegalArgumentException.class, () -> Json.decodeExact(nested(100_000))).getMessage();
+    assertTrue(reason.contains("nesting depth") && reason.contains("(" + Json.MAX_READ_DEPTH + ")"), reason);
+    assertFalse(reason.contains("StreamReadConstraints") || reason.contains("`"), reason);
   }
 }
