@@ -41,6 +41,8 @@ public class MalformedRequestsTck extends TransportTck {
 
   private static void assertStatus(int status, RawHttp.Answer answer) {
     assertEquals(status, answer.status(), answer.statusLine() + " " + answer.body());
+    assertTrue(answer.body().length() < 2048 && !answer.body().stripLeading().startsWith("<"),
+        "a short text, not a page: " + answer.body());
   }
 
   @Test

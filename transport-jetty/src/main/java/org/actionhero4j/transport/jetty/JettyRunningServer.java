@@ -26,6 +26,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.IO;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -85,6 +86,13 @@ final class JettyRunningServer implements RunningServer {
     Scheduler scheduler = new ScheduledExecutorScheduler(THREAD_NAME + "-scheduler", false);
     Server server = new Server(threads, scheduler, null);
     server.setStopTimeout(0);
+    // Requests Jetty refuses itself (bad framing, 431, 414) get a few lines of text, as on Undertow,
+    // not an HTML page.
+    ErrorHandler errors = new ErrorHandler();
+    errors.setDefaultResponseMimeType("text/plain");
+    errors.setShowStacks(false);
+    errors.setShowOrigin(false);
+    server.setErrorHandler(errors);
 
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
