@@ -99,6 +99,7 @@ final class ClusterPollingBench {
     Client.measuring = false;
     double seconds = (System.nanoTime() - start) / 1e9;
     long done = completed.get();
+    long failed = errors.get();
     clients.forEach(Client::close);
     Histogram copy;
     synchronized (histogram) {
@@ -107,11 +108,11 @@ final class ClusterPollingBench {
     if (results != null) {
       results.put(setup + ".req_per_s", done / seconds);
       Latency.put(results, setup, copy);
-      results.put(setup + ".errors", errors.get());
+      results.put(setup + ".errors", failed);
     }
     System.out.printf(
         Locale.ROOT, "%s%-12s %8.0f req/s  %s  errors %d%s%n", results == null ? "(warm-up pass) " : "",
-        setup, done / seconds, Latency.summary(copy), errors.get(),
+        setup, done / seconds, Latency.summary(copy), failed,
         Client.firstError == null ? "" : " (first: " + Client.firstError + ")");
     Client.firstError = null;
   }
@@ -247,7 +248,7 @@ final class ClusterPollingBench {
               HttpRequest.newBuilder(uri(port)).timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(payload)).build(),
               HttpResponse.BodyHandlers.ofString())
           .whenComplete((r, failure) -> {
-            if (failure != null || r.statusCode() != 200) {
+            if ((failure != null || r.statusCode() != 200) && !closed) {
               error("post: " + (failure != null ? failure : r.statusCode() + " " + r.body()));
             }
             String more = null;
