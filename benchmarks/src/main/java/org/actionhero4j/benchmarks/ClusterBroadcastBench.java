@@ -170,7 +170,7 @@ final class ClusterBroadcastBench {
   }
 
   /** redis-server processes on free ports, without persistence. */
-  private static final class Redis {
+  static final class Redis {
     static int start(List<Process> started, boolean clusterEnabled) throws Exception {
       int port;
       do {

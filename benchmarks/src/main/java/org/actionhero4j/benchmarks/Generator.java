@@ -9,6 +9,7 @@ package org.actionhero4j.benchmarks;
  * rpc        --port P [--connections 100] [--inflight 5] [--warmup 5] [--duration 20] [--threads 1]
  * http       --port P [--connections 50] [--warmup 5] [--duration 20] [--http-path /api/echo?message=x]
  * broadcast  --port P [--members 1000] [--rounds 50] [--warmup-rounds 10] [--gap-ms 20] [--threads 1]
+ * cluster-polling [--connections 50] [--warmup 5] [--duration 15]   (starts its own Redis and two nodes)
  * idle       --port P --server-pid PID [--connections 2000] [--per-proc 5000] [--per-ip 2000] [--hold 10]
  * common     [--host 127.0.0.1] [--path /primus] [--label NAME] [--results FILE] [--server-pid PID]
  * </pre>
@@ -35,6 +36,7 @@ public final class Generator {
       case "http" -> HttpBench.run(a);
       case "broadcast" -> BroadcastBench.run(a);
       case "cluster-broadcast" -> ClusterBroadcastBench.run(a);
+      case "cluster-polling" -> ClusterPollingBench.run(a);
       case "idle" -> IdleBench.run(a);
       case "idle-hold" -> IdleBench.hold(a);
       default -> {

@@ -63,6 +63,25 @@ public interface ClusterBus {
   /** Runs {@link ClusterNode#handleCall} on every node, this one included; the answers in any order. */
   CompletableFuture<List<Object>> callEveryNode(String method, List<Object> args);
 
+  /**
+   * Runs {@link ClusterNode#handleCallAsync} on the node with this id and completes with its answer.
+   * {@code timeoutMillis} may exceed the RPC timeout: an Engine.IO long-poll relayed to the node that
+   * holds its session waits there for the session's next packet. Fails with
+   * {@link NoSuchNodeException} when no node with that id is in the cluster (nothing ran), and with
+   * an {@link org.actionhero4j.ActionheroException} when the node does not answer in time or the
+   * cluster cannot be reached. A bus of one node knows no other node.
+   */
+  default CompletableFuture<Object> callNode(String nodeId, String method, List<Object> args, long timeoutMillis) {
+    return CompletableFuture.failedFuture(new NoSuchNodeException(nodeId));
+  }
+
+  /** No node of the cluster has the id a call named: the call ran nowhere. */
+  final class NoSuchNodeException extends org.actionhero4j.ActionheroException {
+    public NoSuchNodeException(String nodeId) {
+      super("no node " + nodeId + " in the cluster");
+    }
+  }
+
   /** The ids of the live nodes. */
   Set<String> nodes();
 

@@ -25,6 +25,18 @@ public interface ClusterNode {
    */
   Object handleCall(String method, List<Object> args) throws Exception;
 
+  /**
+   * Runs a named call here and completes with its answer, which may come later (a relayed long-poll
+   * is answered when its session has packets); by default {@link #handleCall}, already completed.
+   */
+  default java.util.concurrent.CompletionStage<Object> handleCallAsync(String method, List<Object> args) {
+    try {
+      return java.util.concurrent.CompletableFuture.completedFuture(handleCall(method, args));
+    } catch (Exception e) {
+      return java.util.concurrent.CompletableFuture.failedFuture(e);
+    }
+  }
+
   /** Members held by these nodes died with them; core removes them from its local view. */
   default void nodesLost(java.util.Set<String> nodeIds) {}
 }

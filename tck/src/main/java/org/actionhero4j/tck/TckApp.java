@@ -117,6 +117,11 @@ public final class TckApp implements AutoCloseable {
     return port(app);
   }
 
+  /** The port of the {@code index}th node (0 is the first). */
+  public int port(int index) {
+    return port(nodes.get(index));
+  }
+
   private static int port(Actionhero node) {
     return node.port().orElseThrow(() -> new IllegalStateException("no transport started"));
   }

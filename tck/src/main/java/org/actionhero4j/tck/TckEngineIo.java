@@ -49,6 +49,14 @@ public final class TckEngineIo {
     return new TckEngineIo(port, (String) open.get("sid"), open, headers);
   }
 
+  /**
+   * The same session, its requests sent to another port (another node of a cluster, as a load
+   * balancer without sticky sessions would).
+   */
+  public TckEngineIo via(int otherPort) {
+    return new TckEngineIo(otherPort, sid, open, headers);
+  }
+
   public String sid() {
     return sid;
   }

@@ -22,6 +22,7 @@ import org.actionhero4j.internal.connections.ConnectionRegistry;
 import org.actionhero4j.internal.middleware.MiddlewareRegistry;
 import org.actionhero4j.internal.rooms.RoomRegistry;
 import org.actionhero4j.internal.socket.PrimusEndpoint;
+import org.actionhero4j.internal.socket.engineio.SessionRelay;
 import org.actionhero4j.internal.verbs.VerbDispatcher;
 import org.actionhero4j.internal.web.RequestHosts;
 import org.actionhero4j.internal.web.RequestScreen;
@@ -82,7 +83,9 @@ public final class Boot implements Actionhero.Launcher {
             pipeline,
             verbs,
             hosts,
-            observer);
+            observer,
+            new SessionRelay(id, bus, executor, general.rpcTimeoutMillis()));
+    nodeCalls.registerAsync(SessionRelay.CALL, primus::answerRelayed);
     WebRequestHandler web =
         new WebRequestHandler(
             config.web(), config.routes(), general, errors, staticFiles, executor, connections, actions, pipeline, hosts);

@@ -2,7 +2,12 @@ package org.actionhero4j.internal.cluster;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.actionhero4j.ActionheroException;
 import org.actionhero4j.ChatMessage;
 import org.actionhero4j.internal.connections.ConnectionRegistry;
@@ -25,7 +30,14 @@ public final class NodeCalls implements ClusterNode {
   private final long rpcTimeoutMillis;
   private final ConnectionRegistry connections;
   private final RoomRegistry rooms;
-  private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
+  /** A call whose answer may come later, without holding a thread while it waits. */
+  @FunctionalInterface
+  public interface AsyncHandler {
+    /** Answers one call; the stage's value travels back to the caller. */
+    CompletionStage<Object> handle(List<Object> args);
+  }
+
+  private final Map<String, AsyncHandler> handlers = new ConcurrentHashMap<>();
 
   public NodeCalls(
       String id,
@@ -38,25 +50,25 @@ public final class NodeCalls implements ClusterNode {
     this.rpcTimeoutMillis = rpcTimeoutMillis;
     this.connections = connections;
     this.rooms = rooms;
-    handlers.put(ConnectionRegistry.SEND, args -> {
+    register(ConnectionRegistry.SEND, args -> {
       local(args.get(0)).send(args.get(1));
       return true;
     });
-    handlers.put(ConnectionRegistry.DESTROY, args -> {
+    register(ConnectionRegistry.DESTROY, args -> {
       local(args.get(0)).destroy();
       return true;
     });
-    handlers.put(RoomRegistry.ADD_MEMBER, args -> {
+    register(RoomRegistry.ADD_MEMBER, args -> {
       rooms.join(local(args.get(0)), (String) args.get(1));
       return true;
     });
-    handlers.put(RoomRegistry.EVICT, args -> {
+    register(RoomRegistry.EVICT, args -> {
       @SuppressWarnings("unchecked")
       Map<String, Object> notice = (Map<String, Object>) args.get(2);
       rooms.evict(local(args.get(0)), (String) args.get(1), notice);
       return true;
     });
-    handlers.put(RoomRegistry.REMOVE_MEMBER, args -> {
+    register(RoomRegistry.REMOVE_MEMBER, args -> {
       rooms.leave(local(args.get(0)), (String) args.get(1), false);
       return true;
     });
@@ -64,6 +76,17 @@ public final class NodeCalls implements ClusterNode {
 
   /** Registers a named call (for {@code callEveryNode}/{@code callHolder} of plugins). */
   public void register(String method, Handler handler) {
+    registerAsync(method, args -> {
+      try {
+        return CompletableFuture.completedFuture(handler.handle(args));
+      } catch (Exception e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    });
+  }
+
+  /** Registers a named call answered later (e.g. a relayed long-poll), holding no thread meanwhile. */
+  public void registerAsync(String method, AsyncHandler handler) {
     if (handlers.putIfAbsent(method, handler) != null) {
       throw new IllegalStateException("cluster call '" + method + "' is registered twice");
     }
@@ -102,10 +125,26 @@ public final class NodeCalls implements ClusterNode {
 
   @Override
   public Object handleCall(String method, List<Object> args) throws Exception {
-    Handler handler = handlers.get(method);
-    if (handler == null) {
-      throw new ActionheroException("unknown cluster call '" + method + "'");
+    CompletableFuture<Object> answer = handleCallAsync(method, args).toCompletableFuture();
+    try {
+      return answer.get(rpcTimeoutMillis, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    } catch (TimeoutException e) {
+      throw new ActionheroException("RPC Timeout");
     }
-    return handler.handle(args);
+  }
+
+  @Override
+  public CompletionStage<Object> handleCallAsync(String method, List<Object> args) {
+    AsyncHandler handler = handlers.get(method);
+    if (handler == null) {
+      return CompletableFuture.failedFuture(new ActionheroException("unknown cluster call '" + method + "'"));
+    }
+    try {
+      return handler.handle(args);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 }

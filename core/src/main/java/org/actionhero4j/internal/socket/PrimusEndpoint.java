@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.actionhero4j.config.WebConfig;
@@ -15,6 +16,7 @@ import org.actionhero4j.internal.actions.ActionPipeline;
 import org.actionhero4j.internal.connections.ConnectionRegistry;
 import org.actionhero4j.internal.socket.engineio.EngineIoServer;
 import org.actionhero4j.internal.socket.engineio.EngineIoSettings;
+import org.actionhero4j.internal.socket.engineio.SessionRelay;
 import org.actionhero4j.internal.verbs.VerbDispatcher;
 import org.actionhero4j.internal.web.ClientAddress;
 import org.actionhero4j.internal.web.OriginPolicy;
@@ -60,7 +62,8 @@ public final class PrimusEndpoint {
       ActionPipeline pipeline,
       VerbDispatcher verbs,
       RequestHosts hosts,
-      Observer observer) {
+      Observer observer,
+      SessionRelay relay) {
     this.config = websocket.server();
     this.web = web;
     this.origins = new OriginPolicy(config.origins(), hosts);
@@ -100,7 +103,13 @@ public final class PrimusEndpoint {
               public SocketAcceptor opener(HttpExchange handshake) {
                 return connectionOpener(handshake);
               }
-            });
+            },
+            relay);
+  }
+
+  /** Answers an Engine.IO request another node relayed here ({@link SessionRelay#CALL}). */
+  public CompletionStage<Object> answerRelayed(List<Object> args) {
+    return engineIo.answerRelayed(args);
   }
 
   /** Starts the heartbeat timers. */

@@ -3,11 +3,11 @@ package org.actionhero4j.internal.socket.engineio;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,6 +27,10 @@ import org.slf4j.LoggerFactory;
  * An Engine.IO v4 server: the handshake, long-polling (GET to receive, POST to send), WebSocket
  * sessions (direct, or upgraded from polling), and the reference server's errors. Each session is
  * handed to core as a {@link SocketSession}, so what carries it stays invisible above.
+ *
+ * <p>In a cluster, a polling request whose session another node holds is relayed to that node
+ * ({@link SessionRelay}); a WebSocket upgrade of such a session cannot be (the socket would stay
+ * here) and is refused with 400, so the client keeps polling.
  */
 public final class EngineIoServer {
 
@@ -48,13 +52,16 @@ public final class EngineIoServer {
   private final EngineIoSettings settings;
   private final OriginPolicy origins;
   private final Sockets sockets;
+  private final SessionRelay relay;
   private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
   private volatile ScheduledExecutorService timer;
 
-  public EngineIoServer(EngineIoSettings settings, List<String> origins, RequestHosts hosts, Sockets sockets) {
+  public EngineIoServer(
+      EngineIoSettings settings, List<String> origins, RequestHosts hosts, Sockets sockets, SessionRelay relay) {
     this.settings = settings;
     this.origins = new OriginPolicy(origins, hosts);
     this.sockets = sockets;
+    this.relay = relay;
   }
 
   /** Whether a request speaks Engine.IO (it names a protocol version with {@code EIO}). */
@@ -114,7 +121,13 @@ public final class EngineIoServer {
     Object sid = query.get("sid");
     if (sid != null) {
       EngineSession session = sessions.get(String.valueOf(sid));
-      if (session == null) {
+      Optional<String> owner =
+          session != null || exchange instanceof RelayedExchange
+              ? Optional.empty()
+              : relay.issuerElsewhere(String.valueOf(sid));
+      if (owner.isPresent()) {
+        relay(exchange, upgrade, owner.get());
+      } else if (session == null) {
         refuse(exchange, upgrade, EngineError.UNKNOWN_SID);
       } else if (upgrade) {
         if (!"websocket".equals(transport) || session.upgraded()) {
@@ -147,6 +160,35 @@ public final class EngineIoServer {
     }
   }
 
+  /** A request of a session another node issued: relayed there, unless it asks for a WebSocket. */
+  private void relay(HttpExchange exchange, boolean upgrade, String owner) {
+    if (upgrade) {
+      exchange.respond(EngineError.BAD_REQUEST.response(exchange));
+      return;
+    }
+    long timeout = relay.timeoutMillis(exchange.method(), settings);
+    if ("POST".equals(exchange.method())) {
+      exchange.readBody(
+          settings.maxPayload(),
+          body -> relay.relay(owner, exchange, new String(body, StandardCharsets.UTF_8), timeout, EngineIoServer::unknownSid),
+          failure -> tooLarge(exchange, failure));
+    } else {
+      relay.relay(owner, exchange, null, timeout, EngineIoServer::unknownSid);
+    }
+  }
+
+  private static void unknownSid(HttpExchange exchange) {
+    refuse(exchange, false, EngineError.UNKNOWN_SID);
+  }
+
+  /**
+   * Answers a request another node relayed here (the {@link SessionRelay#CALL} cluster call):
+   * completes with the response this node gives it.
+   */
+  public CompletionStage<Object> answerRelayed(List<Object> args) {
+    return SessionRelay.answer(args, exchange -> handle(exchange, false));
+  }
+
   private void handshake(HttpExchange exchange, boolean upgrade) {
     Optional<HttpResponse> refusal = sockets.refusal(exchange);
     if (refusal.isPresent()) {
@@ -154,7 +196,7 @@ public final class EngineIoServer {
       return;
     }
     SocketAcceptor opener = sockets.opener(exchange);
-    EngineSession session = new EngineSession(newSid(), settings, timer, s -> sessions.remove(s.sid(), s));
+    EngineSession session = new EngineSession(relay.newSid(RANDOM), settings, timer, s -> sessions.remove(s.sid(), s));
     sessions.put(session.sid(), session);
     if (upgrade) {
       exchange.upgrade(
@@ -192,12 +234,6 @@ public final class EngineIoServer {
 
   private static void refuse(HttpExchange exchange, boolean upgrade, EngineError error) {
     exchange.respond(upgrade ? error.upgradeResponse(exchange) : error.response(exchange));
-  }
-
-  private static String newSid() {
-    byte[] bytes = new byte[18];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   private static String first(List<String> values) {

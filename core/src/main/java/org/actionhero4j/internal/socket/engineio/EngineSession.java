@@ -199,19 +199,24 @@ final class EngineSession implements SocketSession {
       }
       posting = true;
     }
+    boolean parsed;
     try {
       var packets = PacketCodec.decodePayload(body);
-      if (packets.isEmpty()) {
-        exchange.respond(EngineError.BAD_REQUEST.response(exchange));
-        end(1007, "parse error", false);
-        return;
+      parsed = packets.isPresent();
+      if (parsed) {
+        packets.get().forEach(this::receive);
       }
-      packets.get().forEach(this::receive);
-      exchange.respond(Polling.ok(exchange));
     } finally {
+      // Before answering: a client may send its next POST as soon as it has the answer.
       synchronized (this) {
         posting = false;
       }
+    }
+    if (parsed) {
+      exchange.respond(Polling.ok(exchange));
+    } else {
+      exchange.respond(EngineError.BAD_REQUEST.response(exchange));
+      end(1007, "parse error", false);
     }
   }
 

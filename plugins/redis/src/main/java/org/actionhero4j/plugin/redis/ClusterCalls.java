@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.actionhero4j.ActionheroException;
+import org.actionhero4j.spi.ClusterBus;
 import org.actionhero4j.spi.ClusterNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,14 +45,24 @@ final class ClusterCalls {
   }
 
   CompletableFuture<Object> callHolder(String connectionId, String method, List<Object> args) {
-    return send(new HolderCall(connectionId), method, args);
+    return send(new HolderCall(connectionId), keys.rpcChannel(), method, args, node.rpcTimeoutMillis());
   }
 
   CompletableFuture<List<Object>> callEveryNode(String method, List<Object> args) {
-    return send(new EveryNodeCall(method), method, args);
+    return send(new EveryNodeCall(method), keys.rpcChannel(), method, args, node.rpcTimeoutMillis());
   }
 
-  private <T> CompletableFuture<T> send(PendingCall<T> call, String method, List<Object> args) {
+  /**
+   * Sends the request to one node only, on its own channel: {@code PUBLISH} answering 0 means no
+   * node with that id is subscribed, so the call fails at once with
+   * {@link ClusterBus.NoSuchNodeException}.
+   */
+  CompletableFuture<Object> callNode(String nodeId, String method, List<Object> args, long timeoutMillis) {
+    return send(new NodeCall(nodeId), keys.replyChannel(nodeId), method, args, timeoutMillis);
+  }
+
+  private <T> CompletableFuture<T> send(
+      PendingCall<T> call, String channel, String method, List<Object> args, long timeoutMillis) {
     String messageId = UUID.randomUUID().toString();
     Map<String, Object> request = messages.create(BusMessages.DO);
     request.put("messageId", messageId);
@@ -67,33 +78,53 @@ final class ClusterCalls {
     }
     pending.put(messageId, call);
     call.future.whenComplete((r, e) -> pending.remove(messageId));
-    CompletableFuture.delayedExecutor(node.rpcTimeoutMillis(), TimeUnit.MILLISECONDS, workers)
+    CompletableFuture.delayedExecutor(timeoutMillis, TimeUnit.MILLISECONDS, workers)
         .execute(call::timeOut);
     try {
-      call.expect(link.publish(keys.rpcChannel(), text));
+      call.expect(link.publish(channel, text));
     } catch (ActionheroException e) {
       call.future.completeExceptionally(e);
     }
     return call.future;
   }
 
-  /** Runs a request this node received and answers the caller (on a worker thread). */
+  /**
+   * Runs a request this node received and answers the caller (on a worker thread). A call answered
+   * later (a relayed long-poll) holds no thread meanwhile: its answer is sent from a worker.
+   */
   void onRequest(Map<String, Object> request) {
-    Object caller = request.get("serverId");
     Object connectionId = request.get("connectionId");
+    if (connectionId != null && !node.holdsConnection(String.valueOf(connectionId))) {
+      reply(request, false, null, null);
+      return;
+    }
+    CompletableFuture<Object> answer;
+    try {
+      answer = node.handleCallAsync(String.valueOf(request.get("method")), argsOf(request)).toCompletableFuture();
+    } catch (RuntimeException e) {
+      answer = CompletableFuture.failedFuture(e);
+    }
+    if (answer.isDone()) {
+      answer.whenComplete((value, failure) -> reply(request, true, value, failure));
+    } else {
+      answer.whenCompleteAsync((value, failure) -> reply(request, true, value, failure), workers);
+    }
+  }
+
+  private void reply(Map<String, Object> request, boolean held, Object answer, Throwable failure) {
+    Object caller = request.get("serverId");
     Map<String, Object> reply = messages.create(BusMessages.DO_RESPONSE);
     reply.put("messageId", request.get("messageId"));
-    if (connectionId != null && !node.holdsConnection(String.valueOf(connectionId))) {
-      reply.put("held", false);
-    } else {
-      reply.put("held", true);
-      String method = String.valueOf(request.get("method"));
+    reply.put("held", held);
+    if (held) {
       try {
-        Object answer = node.handleCall(method, argsOf(request));
+        if (failure != null) {
+          throw failure;
+        }
         BusMessages.encode(answer); // an answer that is not JSON fails here, not on the caller's side
         reply.put("response", answer);
-      } catch (Exception e) {
-        reply.put("error", messageOf(e));
+      } catch (Throwable e) {
+        reply.put("error", messageOf(unwrap(e)));
       }
     }
     try {
@@ -146,6 +177,14 @@ final class ClusterCalls {
       return (List<Object>) list;
     }
     return args == null ? List.of() : List.of(args);
+  }
+
+  private static Throwable unwrap(Throwable e) {
+    Throwable cause = e;
+    while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
   }
 
   static String messageOf(Throwable e) {
@@ -201,7 +240,7 @@ final class ClusterCalls {
   }
 
   /** Completes with the holder's answer; fails when every node said it does not hold it. */
-  private static final class HolderCall extends PendingCall<Object> {
+  private static class HolderCall extends PendingCall<Object> {
     private final String connectionId;
 
     HolderCall(String connectionId) {
@@ -233,6 +272,24 @@ final class ClusterCalls {
     @Override
     void timedOut(int answers, long expected) {
       future.completeExceptionally(new ActionheroException("RPC Timeout"));
+    }
+  }
+
+  /**
+   * Completes with the node's answer; fails at once when no node with that id received the call. A
+   * call to a node holds no connection, so that node answers {@code held:true}.
+   */
+  private static final class NodeCall extends HolderCall {
+    private final String nodeId;
+
+    NodeCall(String nodeId) {
+      super(null);
+      this.nodeId = nodeId;
+    }
+
+    @Override
+    void allAnswered() {
+      future.completeExceptionally(new ClusterBus.NoSuchNodeException(nodeId));
     }
   }
 

@@ -224,6 +224,11 @@ public final class RedisClusterBus implements ClusterBus {
   }
 
   @Override
+  public CompletableFuture<Object> callNode(String nodeId, String method, List<Object> args, long timeoutMillis) {
+    return calls.callNode(nodeId, method, args, timeoutMillis);
+  }
+
+  @Override
   public List<ChatMessage> messagesSince(String room, String afterId, int limit) {
     return chatLog.since(room, afterId, limit).stream().map(RedisClusterBus::chatOf).toList();
   }
@@ -307,7 +312,7 @@ public final class RedisClusterBus implements ClusterBus {
     }
     messages.strangerSeen(r.sender());
     try {
-      if (BusMessages.DO.equals(r.type()) && channel.equals(keys.rpcChannel())) {
+      if (BusMessages.DO.equals(r.type()) && callChannel(channel)) {
         callWorkers.execute(() -> calls.refuseStranger(r.message()));
       } else if (BusMessages.TOKEN_MISMATCH.equals(r.type()) && channel.equals(keys.replyChannel(node.id()))) {
         replyDelivery.execute(() -> calls.onStrangerAnswer(r.message()));
@@ -323,7 +328,7 @@ public final class RedisClusterBus implements ClusterBus {
       if (BusMessages.CHAT.equals(type) && channel.equals(keys.chatChannel())) {
         boolean tracked = rooms.hasOwnMembers(String.valueOf(message.get("room")));
         chatDelivery.execute(() -> chatLog.received(message, tracked, this::deliver));
-      } else if (BusMessages.DO.equals(type) && channel.equals(keys.rpcChannel())) {
+      } else if (BusMessages.DO.equals(type) && callChannel(channel)) {
         callWorkers.execute(() -> calls.onRequest(message));
       } else if (BusMessages.DO_RESPONSE.equals(type) && channel.equals(keys.replyChannel(node.id()))) {
         replyDelivery.execute(() -> calls.onResponse(message));
@@ -344,6 +349,11 @@ public final class RedisClusterBus implements ClusterBus {
     } catch (RuntimeException e) {
       log.warn("ignoring a malformed cluster message of type {} from {}: {}", type, message.get("serverId"), e.toString());
     }
+  }
+
+  /** Calls come on the cluster's channel, or on this node's own when they name it ({@code callNode}). */
+  private boolean callChannel(String channel) {
+    return channel.equals(keys.rpcChannel()) || channel.equals(keys.replyChannel(node.id()));
   }
 
   private static ChatMessage chatOf(Map<String, Object> m) {

@@ -16,11 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.actionhero4j.Actionhero;
 import org.actionhero4j.ActionheroException;
+import org.actionhero4j.spi.ClusterBus;
 import org.actionhero4j.testing.SpecHelper;
 import org.actionhero4j.testing.TestConnection;
 import org.junit.jupiter.api.AfterAll;
@@ -232,6 +234,27 @@ class ThreeNodeClusterTest {
     List<Object> answers = cluster.bus(b).callEveryNode("test.whoami", List.of()).get(30, TimeUnit.SECONDS);
     assertEquals(3, answers.size());
     assertEquals(Set.of(a.id(), b.id(), c.id()), new HashSet<>(answers));
+  }
+
+  @Test
+  void callNodeRunsOnThatNodeOnlyAndMayBeAnsweredLaterWithoutHoldingAThread() throws Exception {
+    assertEquals(c.id(), cluster.bus(a).callNode(c.id(), "test.whoami", List.of(), 30_000).get(30, TimeUnit.SECONDS));
+    CompletableFuture<Object> gate = new CompletableFuture<>();
+    c.injector().getInstance(NodeCalls.class).registerAsync("test.later", args -> gate.thenApply(v -> v + " " + args.get(0)));
+    CompletableFuture<Object> call = cluster.bus(b).callNode(c.id(), "test.later", List.of("for b"), 30_000);
+    Poll.until(WAIT, "node c received the call", () -> gate.getNumberOfDependents() > 0);
+    assertFalse(call.isDone());
+    gate.complete("answered");
+    assertEquals("answered for b", call.get(30, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void callNodeToANodeNotInTheClusterFailsAtOnceSayingSo() {
+    ExecutionException e =
+        assertThrows(
+            ExecutionException.class,
+            () -> cluster.bus(a).callNode("gone-" + UUID.randomUUID(), "test.whoami", List.of(), 30_000).get(30, TimeUnit.SECONDS));
+    assertInstanceOf(ClusterBus.NoSuchNodeException.class, e.getCause());
   }
 
   @Test
