@@ -8,9 +8,10 @@
 #       JFR CPU profiles of actionhero4j (Undertow) during extra rpc and http runs.
 #
 # Servers, each its own process on 127.0.0.1: ah4j-undertow, ah4j-jetty (BenchServer), reference
-# (Node.js Actionhero 29.3.5), bare-undertow, bare-jetty (no framework), sink (the generator's floor).
+# (Node.js Actionhero 29.3.5), bare-undertow, bare-jetty (no framework), engineio (a plain Node.js
+# engine.io 6 echo server: the peer of the long-polling mode only), sink (the generator's floor).
 # Environment:
-#   SERVERS="ah4j-undertow reference"   run a subset (default: all six)
+#   SERVERS="ah4j-undertow reference"   run a subset (default: all seven)
 #   SERVER_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java   the JVM for the Java servers
 #   SERVER_JVM_FLAGS="..."              their flags (default below); GEN_JVM_FLAGS for the generator
 #   SKIP_BUILD=1                        use what target/ holds
@@ -59,17 +60,19 @@ ulimit -n 20000 2>/dev/null || true
 if [ "$MODE" = full ]; then
   RPC_WARMUP=20; RPC_DURATION=30
   HTTP_WARMUP=20; HTTP_DURATION=30
+  POLL_WARMUP=20; POLL_DURATION=30
   BCAST_SIZES="1000 10000"; BCAST_ROUNDS_1000=100; BCAST_WARMUP_1000=20; BCAST_ROUNDS_10000=40; BCAST_WARMUP_10000=10
   IDLE_CONNECTIONS=19000; IDLE_HOLD=40; IDLE_SETTLE=5
   PROFILE="${PROFILE:-1}"
 else
   RPC_WARMUP=5; RPC_DURATION=6
   HTTP_WARMUP=5; HTTP_DURATION=6
+  POLL_WARMUP=5; POLL_DURATION=6
   BCAST_SIZES="1000"; BCAST_ROUNDS_1000=30; BCAST_WARMUP_1000=10
   IDLE_CONNECTIONS=2000; IDLE_HOLD=2; IDLE_SETTLE=2
   PROFILE="${PROFILE:-0}"
 fi
-SERVERS="${SERVERS:-ah4j-undertow ah4j-jetty reference bare-undertow bare-jetty sink}"
+SERVERS="${SERVERS:-ah4j-undertow ah4j-jetty reference bare-undertow bare-jetty engineio sink}"
 JAVA="${JAVA:-java}"
 SERVER_JAVA="${SERVER_JAVA:-$JAVA}"
 SERVER_JVM_FLAGS="${SERVER_JVM_FLAGS:--Xms256m -Xmx2g -XX:+UseG1GC -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints}"
@@ -96,6 +99,11 @@ if [[ " $SERVERS " == *" reference "* ]]; then
   fi
 fi
 
+if [[ " $SERVERS " == *" engineio "* ]] && [ ! -d peer-engineio/node_modules/engine.io ]; then
+  log "installing the engine.io peer (npm ci)"
+  (cd peer-engineio && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 {
   echo "mode: $MODE"
   echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
@@ -113,7 +121,7 @@ fi
 port_of() {
   case "$1" in
     ah4j-undertow) echo 18181 ;; ah4j-jetty) echo 18182 ;; reference) echo 18183 ;;
-    bare-undertow) echo 18184 ;; bare-jetty) echo 18185 ;; sink) echo 18186 ;;
+    bare-undertow) echo 18184 ;; bare-jetty) echo 18185 ;; sink) echo 18186 ;; engineio) echo 18187 ;;
   esac
 }
 
@@ -137,6 +145,10 @@ start_server() {
     bare-jetty)
       echo "command: $SERVER_JAVA $SERVER_JVM_FLAGS -cp ... BareJettyServer --port $port"
       "$SERVER_JAVA" $SERVER_JVM_FLAGS -cp "$CP" org.actionhero4j.benchmarks.servers.BareJettyServer --port "$port" >"$logfile" 2>&1 &
+      ;;
+    engineio)
+      echo "command: NODE_ENV=production PORT=$port node peer-engineio/server.js"
+      NODE_ENV=production PORT="$port" node "$HERE/peer-engineio/server.js" >"$logfile" 2>&1 &
       ;;
     sink)
       echo "command: $SERVER_JAVA $SERVER_JVM_FLAGS -cp ... SinkServer --port $port"
@@ -190,6 +202,20 @@ run_server() {
   log "$name on 127.0.0.1:$port"
   start_server "$name" "$port" || { echo "skipping $name"; return 0; }
   local pid="$SERVER_PID" # for the reference too: start.sh execs node
+
+  # Long-polling (Engine.IO v4): ours on the socket path, the engine.io peer on its default path.
+  case "$name" in
+    ah4j-*|engineio)
+      local path=/primus/
+      [ "$name" = engineio ] && path=/engine.io/
+      gen "$name" polling polling --port "$port" --path "$path" --server-pid "$pid" --connections 50 \
+        --warmup "$POLL_WARMUP" --duration "$POLL_DURATION"
+      ;;
+  esac
+  if [ "$name" = engineio ]; then
+    stop_server
+    return 0
+  fi
 
   gen "$name" rpc rpc --port "$port" --server-pid "$pid" --connections 100 --inflight 5 \
     --warmup "$RPC_WARMUP" --duration "$RPC_DURATION"

@@ -76,15 +76,50 @@ final class ClusterPollingBench {
     }
   }
 
+  /**
+   * {@code polling}: the same closed loop against one running server, ours ({@code --path /primus/})
+   * or any Engine.IO v4 server that echoes each message back ({@code --path /engine.io/}); the reply
+   * is recognised by its {@code messageId}. With {@code --server-pid} it also reports the server's
+   * CPU time per request. Options: {@code --port P --path /primus/ --connections 50 --warmup 10
+   * --duration 20}.
+   */
+  static void runSingle(Args a) throws Exception {
+    int port = a.getInt("port", 8080);
+    String path = a.get("path", "/primus/");
+    long serverPid = a.getLong("server-pid", -1);
+    Results results = new Results(a.get("label", "polling"), a.get("results", null));
+    HttpClient http =
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    int clients = a.getInt("connections", 50);
+    System.out.printf(Locale.ROOT, "polling: %d clients on 127.0.0.1:%d%s, 1 echo in flight each%n", clients, port, path);
+    measure("polling", results, http, clients, port, path, new int[] {port}, a.getInt("warmup", 10),
+        a.getInt("duration", 20), serverPid);
+  }
+
   private static void measure(
       String setup, Results results, HttpClient http, int count, int handshakePort, int[] ports, int warmup, int duration)
+      throws Exception {
+    measure(setup, results, http, count, handshakePort, "/primus/", ports, warmup, duration, -1);
+  }
+
+  private static void measure(
+      String setup,
+      Results results,
+      HttpClient http,
+      int count,
+      int handshakePort,
+      String path,
+      int[] ports,
+      int warmup,
+      int duration,
+      long serverPid)
       throws Exception {
     Histogram histogram = Latency.histogram();
     AtomicLong completed = new AtomicLong();
     AtomicLong errors = new AtomicLong();
     List<Client> clients = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      clients.add(Client.open(http, handshakePort, ports, histogram, completed, errors));
+      clients.add(Client.open(http, handshakePort, path, ports, histogram, completed, errors));
     }
     clients.forEach(Client::start);
     TimeUnit.SECONDS.sleep(warmup);
@@ -94,10 +129,12 @@ final class ClusterPollingBench {
     completed.set(0);
     errors.set(0);
     Client.measuring = true;
+    long cpu0 = serverPid > 0 ? ProcStats.cpuNanos(serverPid) : -1;
     long start = System.nanoTime();
     TimeUnit.SECONDS.sleep(duration);
     Client.measuring = false;
     double seconds = (System.nanoTime() - start) / 1e9;
+    long cpu1 = serverPid > 0 ? ProcStats.cpuNanos(serverPid) : -1;
     long done = completed.get();
     long failed = errors.get();
     clients.forEach(Client::close);
@@ -109,6 +146,9 @@ final class ClusterPollingBench {
       results.put(setup + ".req_per_s", done / seconds);
       Latency.put(results, setup, copy);
       results.put(setup + ".errors", failed);
+      if (serverPid > 0 && done > 0) {
+        results.put(setup + ".server_cpu_us_per_req", (cpu1 - cpu0) / 1000.0 / done);
+      }
     }
     System.out.printf(
         Locale.ROOT, "%s%-12s %8.0f req/s  %s  errors %d%s%n", results == null ? "(warm-up pass) " : "",
@@ -126,6 +166,7 @@ final class ClusterPollingBench {
     static volatile String firstError;
 
     private final HttpClient http;
+    private final String path;
     private final String sid;
     private final int[] ports;
     private final Histogram histogram;
@@ -140,8 +181,15 @@ final class ClusterPollingBench {
     private volatile boolean closed;
 
     private Client(
-        HttpClient http, String sid, int[] ports, Histogram histogram, AtomicLong completed, AtomicLong errors) {
+        HttpClient http,
+        String path,
+        String sid,
+        int[] ports,
+        Histogram histogram,
+        AtomicLong completed,
+        AtomicLong errors) {
       this.http = http;
+      this.path = path;
       this.sid = sid;
       this.ports = ports;
       this.histogram = histogram;
@@ -150,11 +198,17 @@ final class ClusterPollingBench {
     }
 
     static Client open(
-        HttpClient http, int port, int[] ports, Histogram histogram, AtomicLong completed, AtomicLong errors)
+        HttpClient http,
+        int port,
+        String path,
+        int[] ports,
+        Histogram histogram,
+        AtomicLong completed,
+        AtomicLong errors)
         throws Exception {
       HttpResponse<String> r =
           http.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/primus/?EIO=4&transport=polling"))
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path + "?EIO=4&transport=polling"))
                   .timeout(Duration.ofSeconds(10))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
@@ -164,11 +218,11 @@ final class ClusterPollingBench {
         throw new IllegalStateException("handshake failed: " + r.statusCode() + " " + body);
       }
       String sid = body.substring(at + 7, body.indexOf('"', at + 7));
-      return new Client(http, sid, ports, histogram, completed, errors);
+      return new Client(http, path, sid, ports, histogram, completed, errors);
     }
 
     private URI uri(int port) {
-      return URI.create("http://127.0.0.1:" + port + "/primus/?EIO=4&transport=polling&sid=" + sid);
+      return URI.create("http://127.0.0.1:" + port + path + "?EIO=4&transport=polling&sid=" + sid);
     }
 
     void start() {
@@ -195,7 +249,8 @@ final class ClusterPollingBench {
                 post("3");
               } else if (packet.equals("1")) {
                 closed = true;
-              } else if (packet.startsWith("4") && packet.contains("\"context\":\"response\"")) {
+              } else if (packet.startsWith("4") && packet.contains("\"messageId\":")) {
+                // our echo action's reply, or a plain Engine.IO echo server's copy of the request
                 replied(packet);
               }
             }

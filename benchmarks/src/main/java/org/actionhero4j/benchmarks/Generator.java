@@ -10,6 +10,7 @@ package org.actionhero4j.benchmarks;
  * http       --port P [--connections 50] [--warmup 5] [--duration 20] [--http-path /api/echo?message=x]
  * broadcast  --port P [--members 1000] [--rounds 50] [--warmup-rounds 10] [--gap-ms 20] [--threads 1]
  * cluster-polling [--connections 50] [--warmup 5] [--duration 15]   (starts its own Redis and two nodes)
+ * polling --port P [--path /primus/] [--connections 50] [--warmup 10] [--duration 20] [--server-pid PID]
  * idle       --port P --server-pid PID [--connections 2000] [--per-proc 5000] [--per-ip 2000] [--hold 10]
  * common     [--host 127.0.0.1] [--path /primus] [--label NAME] [--results FILE] [--server-pid PID]
  * </pre>
@@ -37,6 +38,7 @@ public final class Generator {
       case "broadcast" -> BroadcastBench.run(a);
       case "cluster-broadcast" -> ClusterBroadcastBench.run(a);
       case "cluster-polling" -> ClusterPollingBench.run(a);
+      case "polling" -> ClusterPollingBench.runSingle(a);
       case "idle" -> IdleBench.run(a);
       case "idle-hold" -> IdleBench.hold(a);
       default -> {

@@ -19,7 +19,7 @@ public final class Report {
 
   /** The columns, in order; servers absent from the file are left out. */
   static final List<String> SERVERS =
-      List.of("ah4j-undertow", "ah4j-jetty", "reference", "bare-undertow", "bare-jetty", "sink");
+      List.of("ah4j-undertow", "ah4j-jetty", "reference", "bare-undertow", "bare-jetty", "engineio", "sink");
 
   /** The rows: metric and description. */
   static final String[][] ROWS = {
@@ -30,6 +30,11 @@ public final class Report {
     {"rpc.max_ms", "rpc: latency max (ms)"},
     {"rpc.errors", "rpc: errors"},
     {"rpc.server_cpu_us_per_req", "rpc: server CPU per request (µs)"},
+    {"polling.req_per_s", "polling: requests/s (Engine.IO long-polling, 50 clients × 1 in flight)"},
+    {"polling.p50_ms", "polling: latency p50 (ms)"},
+    {"polling.p99_ms", "polling: latency p99 (ms)"},
+    {"polling.errors", "polling: errors"},
+    {"polling.server_cpu_us_per_req", "polling: server CPU per request (µs)"},
     {"http.rps", "http: requests/s (50 keep-alive connections)"},
     {"http.p50_ms", "http: latency p50 (ms)"},
     {"http.p99_ms", "http: latency p99 (ms)"},
