@@ -15,6 +15,7 @@
 #   SERVER_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java   the JVM for the Java servers
 #   SERVER_JVM_FLAGS="..."              their flags (default below); GEN_JVM_FLAGS for the generator
 #   SKIP_BUILD=1                        use what target/ holds
+#   MODES="polling rpc"                 run a subset of the modes (default: polling rpc http broadcast idle)
 #   PROFILE=0|1                         JFR profiles of ah4j-undertow (default: 1 in full, 0 in quick)
 # Every process this script starts is killed when it exits. Every load targets 127.0.0.0/8 only.
 set -euo pipefail
@@ -125,6 +126,9 @@ port_of() {
   esac
 }
 
+MODES="${MODES:-polling rpc http broadcast idle}"
+wants() { [[ " $MODES " == *" $1 "* ]]; }
+
 SERVER_PID=""
 start_server() {
   local name="$1" port="$2" logfile="$OUT/$1.server.log"
@@ -204,28 +208,29 @@ run_server() {
   local pid="$SERVER_PID" # for the reference too: start.sh execs node
 
   # Long-polling (Engine.IO v4): ours on the socket path, the engine.io peer on its default path.
-  case "$name" in
-    ah4j-*|engineio)
-      local path=/primus/
-      [ "$name" = engineio ] && path=/engine.io/
-      gen "$name" polling polling --port "$port" --path "$path" --server-pid "$pid" --connections 50 \
-        --warmup "$POLL_WARMUP" --duration "$POLL_DURATION"
-      ;;
-  esac
+  if wants polling && [[ "$name" == ah4j-* || "$name" == engineio ]]; then
+    local path=/primus/
+    [ "$name" = engineio ] && path=/engine.io/
+    gen "$name" polling polling --port "$port" --path "$path" --server-pid "$pid" --connections 50 \
+      --warmup "$POLL_WARMUP" --duration "$POLL_DURATION"
+  fi
   if [ "$name" = engineio ]; then
     stop_server
     return 0
   fi
 
-  gen "$name" rpc rpc --port "$port" --server-pid "$pid" --connections 100 --inflight 5 \
-    --warmup "$RPC_WARMUP" --duration "$RPC_DURATION"
+  if wants rpc; then
+    gen "$name" rpc rpc --port "$port" --server-pid "$pid" --connections 100 --inflight 5 \
+      --warmup "$RPC_WARMUP" --duration "$RPC_DURATION"
+  fi
 
-  if [ "$name" != sink ]; then
+  if [ "$name" != sink ] && wants http; then
     gen "$name" http http --port "$port" --server-pid "$pid" --connections 50 \
       --warmup "$HTTP_WARMUP" --duration "$HTTP_DURATION"
   fi
 
   local k
+  wants broadcast || BCAST_SIZES=""
   for k in $BCAST_SIZES; do
     local rounds_var="BCAST_ROUNDS_$k" warm_var="BCAST_WARMUP_$k" ips=""
     if [ "$k" -gt 5000 ]; then
@@ -235,7 +240,7 @@ run_server() {
       --rounds "${!rounds_var}" --warmup-rounds "${!warm_var}" --gap-ms 50 --local-ips "$ips" --per-ip 2000
   done
 
-  if [ "$name" != sink ]; then
+  if [ "$name" != sink ] && wants idle; then
     # a fresh process, so that neither the heap nor the RSS baseline carries the runs above
     stop_server
     start_server "$name" "$port" || { echo "skipping $name idle"; return 0; }
