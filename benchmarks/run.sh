@@ -3,15 +3,17 @@
 #
 #   benchmarks/run.sh [quick|full]
 #
-# quick (default): short runs, 1k-member broadcast, 2,000 idle sockets; under 5 minutes.
+# quick (default): short runs, 1k-member broadcast, 2,000 idle sockets; about 4.5 minutes.
 # full: long runs, 1k and 10k-member broadcasts, 19,000 idle sockets,
 #       JFR CPU profiles of actionhero4j (Undertow) during extra rpc and http runs.
 #
 # Servers, each its own process on 127.0.0.1: ah4j-undertow, ah4j-jetty (BenchServer), reference
-# (Node.js Actionhero 29.3.5), bare-undertow, bare-jetty (no framework), engineio (a plain Node.js
-# engine.io 6 echo server: the peer of the long-polling mode only), sink (the generator's floor).
+# (Node.js Actionhero 29.3.5), socketio (Socket.IO 4, Node) and netty-socketio (JVM), the peers,
+# spoken to in Socket.IO over Engine.IO (no http mode), bare-undertow, bare-jetty (no framework),
+# engineio (a plain Node.js engine.io 6 echo server: the peer of the long-polling mode only), sink
+# (the generator's floor).
 # Environment:
-#   SERVERS="ah4j-undertow reference"   run a subset (default: all seven)
+#   SERVERS="ah4j-undertow reference"   run a subset (default: all nine)
 #   SERVER_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java   the JVM for the Java servers
 #   SERVER_JVM_FLAGS="..."              their flags (default below); GEN_JVM_FLAGS for the generator
 #   SKIP_BUILD=1                        use what target/ holds
@@ -73,7 +75,7 @@ else
   IDLE_CONNECTIONS=2000; IDLE_HOLD=2; IDLE_SETTLE=2
   PROFILE="${PROFILE:-0}"
 fi
-SERVERS="${SERVERS:-ah4j-undertow ah4j-jetty reference bare-undertow bare-jetty engineio sink}"
+SERVERS="${SERVERS:-ah4j-undertow ah4j-jetty reference socketio netty-socketio bare-undertow bare-jetty engineio sink}"
 JAVA="${JAVA:-java}"
 SERVER_JAVA="${SERVER_JAVA:-$JAVA}"
 SERVER_JVM_FLAGS="${SERVER_JVM_FLAGS:--Xms256m -Xmx2g -XX:+UseG1GC -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints}"
@@ -86,8 +88,9 @@ GEN=("$JAVA" $GEN_JVM_FLAGS -cp "$CP" org.actionhero4j.benchmarks.Generator)
 
 # ---------------------------------------------------------------- build and prerequisites
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  log "building benchmarks (mvn -B -q package -DskipTests)"
-  mvn -B -q package -DskipTests
+  # through the reactor, so that the modules it depends on need not be installed in ~/.m2
+  log "building benchmarks (./mvnw -B -q -pl benchmarks -am package -DskipTests)"
+  (cd "$HERE/.." && ./mvnw -B -q -pl benchmarks -am package -DskipTests)
 fi
 if [[ " $SERVERS " == *" reference "* ]]; then
   if [ ! -d reference-actionhero/node_modules/actionhero ]; then
@@ -98,6 +101,10 @@ if [[ " $SERVERS " == *" reference "* ]]; then
     log "starting redis on 127.0.0.1:6379"
     redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no
   fi
+fi
+if [[ " $SERVERS " == *" socketio "* ]] && [ ! -d peer-socketio/node_modules/socket.io ]; then
+  log "installing the Socket.IO peer (npm ci)"
+  (cd peer-socketio && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 if [[ " $SERVERS " == *" engineio "* ]] && [ ! -d peer-engineio/node_modules/engine.io ]; then
@@ -114,6 +121,7 @@ fi
   echo "server JVM flags: $SERVER_JVM_FLAGS"
   echo "generator JVM: $("$JAVA" -version 2>&1 | sed -n 2p); flags: $GEN_JVM_FLAGS"
   echo "node: $(node --version 2>/dev/null || echo absent); reference: NODE_ENV=production, LOG_LEVEL=warning, node --expose-gc"
+  echo "peers: socketio = socket.io $(node -p 'require("./peer-socketio/node_modules/socket.io/package.json").version' 2>/dev/null || echo '(not installed)'), NODE_ENV=production, no DEBUG, node --expose-gc; netty-socketio = $(cd target/lib 2>/dev/null && ls netty-socketio-*.jar 2>/dev/null | sed 's/\.jar$//') on $(cd target/lib 2>/dev/null && ls netty-transport-4*.jar 2>/dev/null | sed 's/\.jar$//')"
   echo "open files limit: $(ulimit -n)"
   echo "load before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$OUT/environment.txt"
@@ -122,7 +130,23 @@ fi
 port_of() {
   case "$1" in
     ah4j-undertow) echo 18181 ;; ah4j-jetty) echo 18182 ;; reference) echo 18183 ;;
-    bare-undertow) echo 18184 ;; bare-jetty) echo 18185 ;; sink) echo 18186 ;; engineio) echo 18187 ;;
+    bare-undertow) echo 18184 ;; bare-jetty) echo 18185 ;; sink) echo 18186 ;;
+    socketio) echo 18187 ;; netty-socketio) echo 18188 ;; engineio) echo 18189 ;;
+  esac
+}
+
+# what the generator speaks to each server (--protocol), and whether it answers HTTP
+protocol_of() {
+  case "$1" in socketio|netty-socketio) echo socketio ;; *) echo actionhero ;; esac
+}
+has_http() {
+  case "$1" in socketio|netty-socketio|sink) return 1 ;; *) return 0 ;; esac
+}
+# where the idle mode reads the heap after GC: netty-socketio serves it beside, on port + 1000
+heap_url_of() {
+  case "$1" in
+    netty-socketio) echo "http://127.0.0.1:$(($2 + 1000))/api/heap" ;;
+    *) echo "http://127.0.0.1:$2/api/heap" ;;
   esac
 }
 
@@ -141,6 +165,14 @@ start_server() {
     reference)
       echo "command: PORT=$port reference-actionhero/start.sh  (node --expose-gc node_modules/actionhero/dist/server.js)"
       PORT="$port" "$HERE/reference-actionhero/start.sh" >"$logfile" 2>&1 &
+      ;;
+    socketio)
+      echo "command: PORT=$port peer-socketio/start.sh  (NODE_ENV=production node --expose-gc server.js)"
+      PORT="$port" "$HERE/peer-socketio/start.sh" >"$logfile" 2>&1 &
+      ;;
+    netty-socketio)
+      echo "command: $SERVER_JAVA $SERVER_JVM_FLAGS -cp ... NettySocketIoServer --port $port --heap-port $((port + 1000))"
+      "$SERVER_JAVA" $SERVER_JVM_FLAGS -cp "$CP" org.actionhero4j.benchmarks.servers.NettySocketIoServer --port "$port" --heap-port "$((port + 1000))" >"$logfile" 2>&1 &
       ;;
     bare-undertow)
       echo "command: $SERVER_JAVA $SERVER_JVM_FLAGS -cp ... BareUndertowServer --port $port"
@@ -205,7 +237,9 @@ run_server() {
   port="$(port_of "$name")"
   log "$name on 127.0.0.1:$port"
   start_server "$name" "$port" || { echo "skipping $name"; return 0; }
-  local pid="$SERVER_PID" # for the reference too: start.sh execs node
+  local pid="$SERVER_PID" # for the Node servers too: their start.sh execs node
+  local proto
+  proto="$(protocol_of "$name")"
 
   # Long-polling (Engine.IO v4): ours on the socket path, the engine.io peer on its default path.
   if wants polling && [[ "$name" == ah4j-* || "$name" == engineio ]]; then
@@ -220,11 +254,11 @@ run_server() {
   fi
 
   if wants rpc; then
-    gen "$name" rpc rpc --port "$port" --server-pid "$pid" --connections 100 --inflight 5 \
+    gen "$name" rpc rpc --protocol "$proto" --port "$port" --server-pid "$pid" --connections 100 --inflight 5 \
       --warmup "$RPC_WARMUP" --duration "$RPC_DURATION"
   fi
 
-  if [ "$name" != sink ] && wants http; then
+  if has_http "$name" && wants http; then
     gen "$name" http http --port "$port" --server-pid "$pid" --connections 50 \
       --warmup "$HTTP_WARMUP" --duration "$HTTP_DURATION"
   fi
@@ -236,7 +270,7 @@ run_server() {
     if [ "$k" -gt 5000 ]; then
       ips="127.0.0.2,127.0.0.3,127.0.0.4,127.0.0.5,127.0.0.6"
     fi
-    gen "$name" "bcast$k" broadcast --port "$port" --server-pid "$pid" --members "$k" \
+    gen "$name" "bcast$k" broadcast --protocol "$proto" --port "$port" --server-pid "$pid" --members "$k" \
       --rounds "${!rounds_var}" --warmup-rounds "${!warm_var}" --gap-ms 50 --local-ips "$ips" --per-ip 2000
   done
 
@@ -245,7 +279,8 @@ run_server() {
     stop_server
     start_server "$name" "$port" || { echo "skipping $name idle"; return 0; }
     pid="$SERVER_PID"
-    gen "$name" idle idle --port "$port" --server-pid "$pid" --connections "$IDLE_CONNECTIONS" \
+    gen "$name" idle idle --protocol "$proto" --port "$port" --server-pid "$pid" --connections "$IDLE_CONNECTIONS" \
+      --heap-url "$(heap_url_of "$name" "$port")" \
       --per-proc 5000 --per-ip 2000 --hold "$IDLE_HOLD" --settle "$IDLE_SETTLE"
   fi
   stop_server

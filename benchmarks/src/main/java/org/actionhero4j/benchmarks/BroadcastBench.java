@@ -9,22 +9,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.actionhero4j.benchmarks.client.WsConn;
-import org.actionhero4j.benchmarks.client.WsFrames;
+import org.actionhero4j.benchmarks.client.WsProtocol;
 
 /**
- * {@code broadcast}: K sockets join {@code defaultRoom}; then, round after round, socket 0 says a
- * message and the round's time is from that send until the last of the K members (the sender
+ * {@code broadcast}: K sockets join {@code defaultRoom} (Actionhero's {@code roomAdd}, or a
+ * Socket.IO {@code join} event with an ack); then, round after round, socket 0 says a message
+ * (Actionhero's {@code say}, or a Socket.IO {@code say} event with an ack, which the server emits to
+ * the room) and the round's time is from that send until the last of the K members (the sender
  * included) has it. p50/p99 over the measured rounds; the server's CPU time (utime+stime from
  * /proc) over the measured rounds divided by the frames delivered; and this generator's own CPU
  * per frame, which bounds what it can show.
  */
 final class BroadcastBench implements WsFleet.Listener {
 
-  private static final byte[] USER = WsFrames.ascii("\"context\":\"user\"");
-  private static final byte[] MARK = WsFrames.ascii("\"message\":\"round-");
-  private static final byte[] OK = WsFrames.ascii("\"status\":\"OK\"");
-  private static final byte[] JOIN_ID = WsFrames.ascii("\"messageId\":1}");
+  private static final String ROOM = "defaultRoom";
+  private static final long JOIN_ID = 1;
 
+  private WsProtocol protocol;
   private final AtomicInteger joined = new AtomicInteger();
   private final AtomicInteger joinErrors = new AtomicInteger();
   private final AtomicInteger remaining = new AtomicInteger();
@@ -44,20 +45,13 @@ final class BroadcastBench implements WsFleet.Listener {
     String prefix = a.get("metric", "bcast" + members);
     Results results = new Results(a.get("label", "server"), a.get("results", null));
     BroadcastBench bench = new BroadcastBench();
-    WsFleet fleet =
-        new WsFleet(
-            a.get("host", "127.0.0.1"),
-            a.getInt("port", 8080),
-            a.get("path", "/primus"),
-            a.getInt("threads", 1),
-            64,
-            1024,
-            bench);
+    WsFleet fleet = WsFleet.from(a, 64, 1024, bench);
+    bench.protocol = fleet.protocol();
     try {
       List<String> ips = localIps(a.get("local-ips", ""));
       fleet.open(members, ips, a.getInt("per-ip", 2000), 120_000);
       System.out.printf(Locale.ROOT, "broadcast: %d sockets ready (%d failed)%n", fleet.ready(), fleet.failedBeforeReady());
-      byte[] join = WsFrames.ascii("{\"event\":\"roomAdd\",\"room\":\"defaultRoom\",\"messageId\":1}");
+      byte[] join = bench.protocol.join(ROOM).with(JOIN_ID);
       // join at most 500 at a time, as a page full of clients would, not in one burst
       List<WsConn> conns = fleet.conns();
       for (int i = 0; i < conns.size(); i += 500) {
@@ -73,7 +67,7 @@ final class BroadcastBench implements WsFleet.Listener {
         }
       }
       int k = bench.joined.get();
-      System.out.printf(Locale.ROOT, "broadcast: %d joined defaultRoom (%d refused)%n", k, bench.joinErrors.get());
+      System.out.printf(Locale.ROOT, "broadcast: %d joined " + ROOM + " (%d refused)%n", k, bench.joinErrors.get());
       WsConn sender = conns.get(0);
       Histogram histogram = Latency.histogram();
       long timeouts = 0;
@@ -91,9 +85,7 @@ final class BroadcastBench implements WsFleet.Listener {
         bench.remaining.set(k);
         bench.roundDone = new CountDownLatch(1);
         bench.round = current;
-        byte[] say =
-            ("{\"event\":\"say\",\"room\":\"defaultRoom\",\"message\":\"round-" + current + "\",\"messageId\":" + (1000 + current) + "}")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] say = bench.protocol.say(ROOM, "round-" + current, 1000 + current);
         sender.loopExecute(() -> {
           bench.sentAt = System.nanoTime();
           sender.sendText(say);
@@ -144,10 +136,8 @@ final class BroadcastBench implements WsFleet.Listener {
 
   @Override
   public void onText(WsConn c, byte[] buf, int off, int len) {
-    int end = off + len;
-    int mark = WsFrames.indexOf(buf, off, end, MARK);
-    if (mark >= 0 && WsFrames.indexOf(buf, off, end, USER) >= 0) {
-      long r = WsFrames.parseLong(buf, mark + MARK.length, end);
+    long r = protocol.broadcastRound(buf, off, len);
+    if (r >= 0) {
       if (r == round) {
         if (remaining.decrementAndGet() == 0) {
           lastAt = System.nanoTime();
@@ -158,13 +148,13 @@ final class BroadcastBench implements WsFleet.Listener {
       }
       return;
     }
-    if (WsFrames.indexOf(buf, off, end, JOIN_ID) >= 0) {
-      if (WsFrames.indexOf(buf, off, end, OK) >= 0) {
+    if (protocol.replyId(buf, off, len) == JOIN_ID) {
+      if (protocol.isOk(buf, off, len)) {
         joined.incrementAndGet();
       } else {
         joinErrors.incrementAndGet();
         if (joinErrors.get() <= 3) {
-          System.err.println("roomAdd refused: " + new String(buf, off, len, StandardCharsets.UTF_8));
+          System.err.println("join refused: " + new String(buf, off, len, StandardCharsets.UTF_8));
         }
       }
     }

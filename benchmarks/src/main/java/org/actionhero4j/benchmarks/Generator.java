@@ -12,8 +12,14 @@ package org.actionhero4j.benchmarks;
  * cluster-polling [--connections 50] [--warmup 5] [--duration 15]   (starts its own Redis and two nodes)
  * polling --port P [--path /primus/] [--connections 50] [--warmup 10] [--duration 20] [--server-pid PID]
  * idle       --port P --server-pid PID [--connections 2000] [--per-proc 5000] [--per-ip 2000] [--hold 10]
- * common     [--host 127.0.0.1] [--path /primus] [--label NAME] [--results FILE] [--server-pid PID]
+ * common     [--host 127.0.0.1] [--protocol actionhero|socketio] [--path P] [--label NAME]
+ *            [--results FILE] [--server-pid PID]
  * </pre>
+ *
+ * {@code --protocol} picks what the WebSocket modes speak ({@link
+ * org.actionhero4j.benchmarks.client.WsProtocol}): Actionhero over Primus framing at {@code
+ * /primus} (the default), or Socket.IO 4 over Engine.IO at {@code
+ * /socket.io/?EIO=4&transport=websocket}; {@code --path} overrides the protocol's path.
  *
  * Results are printed as {@code RESULT <label> <metric> <value>} lines (and appended to
  * {@code --results}); {@link Report} turns such a file into the comparison table.

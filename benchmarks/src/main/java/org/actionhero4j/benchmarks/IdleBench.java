@@ -24,7 +24,7 @@ import org.actionhero4j.benchmarks.client.WsConn;
 /**
  * {@code idle}: ramps to N idle sockets spread over several generator processes ({@code
  * idle-hold}), each socket bound to a source address in 127.0.0.0/8 (about {@code per-ip} per
- * address), all answering Primus heartbeats; holds them; and reports what the server pays per
+ * address), all answering the protocol's heartbeats (Primus or Engine.IO pings); holds them; and reports what the server pays per
  * socket: RSS (/proc/pid/status VmRSS) and heap after GC (the server's {@code heap} action over
  * HTTP), each as (with sockets − before) / sockets.
  */
@@ -69,11 +69,14 @@ final class IdleBench {
       List<String> cmd = new ArrayList<>(List.of(
           java, "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
           "-cp", classpath, Generator.class.getName(), "idle-hold",
-          "--host", host, "--port", String.valueOf(port), "--path", a.get("path", "/primus"),
+          "--host", host, "--port", String.valueOf(port), "--protocol", a.get("protocol", "actionhero"),
           "--connections", String.valueOf(count), "--per-ip", String.valueOf(perIp),
           "--local-ips", String.join(",", ips),
           "--ramp-timeout", String.valueOf(rampSeconds),
           "--max-seconds", String.valueOf(rampSeconds + settleSeconds + holdSeconds + 60)));
+      if (a.has("path")) {
+        cmd.addAll(List.of("--path", a.get("path", "")));
+      }
       Process child = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
       children.add(child);
       int id = p;
@@ -149,7 +152,7 @@ final class IdleBench {
       double rssPer = ready > 0 ? (rss1 - rss0) / (double) ready / 1024.0 : 0;
       double heapPer = ready > 0 && heap0 >= 0 && heap1 >= 0 ? (heap1 - heap0) / (double) ready / 1024.0 : -1;
       System.out.printf(Locale.ROOT,
-          "idle: %d ready, %d still open after %d s hold (%d Primus pings answered); per socket: %.2f KiB RSS, %.2f KiB heap; RSS at end %.1f MiB%n",
+          "idle: %d ready, %d still open after %d s hold (%d heartbeats answered); per socket: %.2f KiB RSS, %.2f KiB heap; RSS at end %.1f MiB%n",
           ready, open, holdSeconds, pings, rssPer, heapPer, rss2 / 1048576.0);
       results.put(m + ".target", total);
       results.put(m + ".ready", ready);
@@ -206,15 +209,7 @@ final class IdleBench {
     int count = a.getInt("connections", 1000);
     long maxSeconds = a.getLong("max-seconds", 600);
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxSeconds);
-    WsFleet fleet =
-        new WsFleet(
-            a.get("host", "127.0.0.1"),
-            a.getInt("port", 8080),
-            a.get("path", "/primus"),
-            a.getInt("threads", 1),
-            a.getInt("handshakes", 64),
-            256,
-            (WsConn c, byte[] buf, int off, int len) -> {});
+    WsFleet fleet = WsFleet.from(a, a.getInt("handshakes", 64), 256, (WsConn c, byte[] buf, int off, int len) -> {});
     try {
       fleet.open(count, BroadcastBench.localIps(a.get("local-ips", "")), a.getInt("per-ip", 2000),
           TimeUnit.SECONDS.toMillis(a.getInt("ramp-timeout", 120)));

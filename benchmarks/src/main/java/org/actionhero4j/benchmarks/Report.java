@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Turns a results file ({@code RESULT <server> <metric> <value>} lines) into one Markdown table:
  * a row per figure, a column per server, each cell with its ratio to the reference; then the
- * targets of the benchmark issue, each with the measured figure and whether it is met.
+ * targets of the benchmark issue, each with the measured figure and whether it is met, and how
+ * ours stand against each peer (Socket.IO, netty-socketio) where the peers ran.
  *
  * <p>{@code java -cp ... Report results.txt [reference-label]}
  */
@@ -19,7 +20,12 @@ public final class Report {
 
   /** The columns, in order; servers absent from the file are left out. */
   static final List<String> SERVERS =
-      List.of("ah4j-undertow", "ah4j-jetty", "reference", "bare-undertow", "bare-jetty", "engineio", "sink");
+      List.of(
+          "ah4j-undertow", "ah4j-jetty", "reference", "socketio", "netty-socketio", "bare-undertow", "bare-jetty",
+          "engineio", "sink");
+
+  /** The peers a user might pick instead (Socket.IO 4 on Node, netty-socketio on the JVM). */
+  static final List<String> PEERS = List.of("socketio", "netty-socketio");
 
   /** The rows: metric and description. */
   static final String[][] ROWS = {
@@ -55,7 +61,7 @@ public final class Report {
     {"idle.target", "idle: sockets asked for"},
     {"idle.ready", "idle: sockets opened"},
     {"idle.held", "idle: sockets still open after the hold"},
-    {"idle.pings", "idle: Primus heartbeats answered"},
+    {"idle.pings", "idle: heartbeats answered (Primus or Engine.IO pings)"},
     {"idle.rss_kb_per_conn", "idle: server RSS per socket (KiB)"},
     {"idle.heap_kb_per_conn", "idle: server heap after GC per socket (KiB)"},
     {"idle.rss_mb_total", "idle: server RSS with all sockets (MiB)"},
@@ -126,7 +132,14 @@ public final class Report {
       }
       out.append('\n');
     }
+    if (!data.containsKey("ah4j-undertow") && !data.containsKey("ah4j-jetty")) {
+      return out.toString(); // nothing of ours to judge
+    }
     out.append('\n').append(targets(data, ref));
+    String peers = peers(data);
+    if (!peers.isEmpty()) {
+      out.append('\n').append(peers);
+    }
     return out.toString();
   }
 
@@ -174,6 +187,53 @@ public final class Report {
       out.append('\n');
     }
     return out.toString();
+  }
+
+  /** The figures on which the issue wants us ahead of the peers, and which way is ahead. */
+  private static final String[][] PEER_FIGURES = {
+    {"rpc.rps", "rpc req/s", "higher"},
+    {"rpc.p99_ms", "rpc p99", "lower"},
+    {"bcast1000.server_cpu_us_per_frame", "broadcast 1k: server CPU per frame", "lower"},
+    {"bcast1000.p99_ms", "broadcast 1k: p99 time to last", "lower"},
+    {"bcast10000.server_cpu_us_per_frame", "broadcast 10k: server CPU per frame", "lower"},
+    {"bcast10000.p99_ms", "broadcast 10k: p99 time to last", "lower"},
+    {"idle.rss_kb_per_conn", "idle: RSS per socket", "lower"},
+    {"idle.heap_kb_per_conn", "idle: heap per socket", "lower"},
+  };
+
+  /** Ours against each peer that ran: one row per figure and peer, ours as a ratio to the peer's. */
+  static String peers(Map<String, Map<String, Double>> data) {
+    List<String> peers = PEERS.stream().filter(data::containsKey).toList();
+    if (peers.isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder();
+    out.append("| ahead of the peers | ah4j-undertow | ah4j-jetty |\n|---|---|---|\n");
+    for (String[] f : PEER_FIGURES) {
+      boolean higher = f[2].equals("higher");
+      for (String peer : peers) {
+        Double theirs = data.get(peer).get(f[0]);
+        if (theirs == null) {
+          continue;
+        }
+        out.append("| ").append(f[1]).append(higher ? " > " : " < ").append(peer).append("'s |");
+        for (String ours : List.of("ah4j-undertow", "ah4j-jetty")) {
+          Map<String, Double> d = data.get(ours);
+          out.append(' ').append(d == null ? "–" : ahead(d.get(f[0]), theirs, higher, "× " + peer)).append(" |");
+        }
+        out.append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  private static String ahead(Double v, Double peer, boolean higherIsBetter, String unit) {
+    if (v == null || peer == null || peer == 0) {
+      return "not measured";
+    }
+    double x = v / peer;
+    boolean met = higherIsBetter ? x > 1 : x < 1;
+    return String.format(Locale.ROOT, "%s %.2f%s", met ? "ahead" : "BEHIND", x, unit);
   }
 
   private static String ratio(Double v, Double base, double goal, boolean higherIsBetter, String unit) {

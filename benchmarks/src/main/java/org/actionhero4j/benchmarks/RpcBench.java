@@ -1,6 +1,5 @@
 package org.actionhero4j.benchmarks;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,20 +7,20 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.actionhero4j.benchmarks.client.ClientLoop;
 import org.actionhero4j.benchmarks.client.WsConn;
-import org.actionhero4j.benchmarks.client.WsFrames;
+import org.actionhero4j.benchmarks.client.WsProtocol;
 
 /**
- * {@code rpc}: N sockets, M {@code echo} actions in flight on each (closed loop: a reply sends the
- * next request in its slot), a warm-up, then a measured window. Reports requests/s, latency from
+ * {@code rpc}: N sockets, M {@code echo} requests in flight on each (Actionhero's {@code echo}
+ * action, or a Socket.IO {@code echo} event with an ack; closed loop: a reply sends the next
+ * request in its slot), a warm-up, then a measured window. Reports requests/s, latency from
  * send to reply, and errors (replies with an {@code error}, sockets lost, requests unanswered).
  */
 final class RpcBench implements WsFleet.Listener {
 
-  private static final byte[] MESSAGE_ID = WsFrames.ascii("\"messageId\":");
-  private static final byte[] ERROR = WsFrames.ascii("\"error\"");
-
   private final int inflight;
-  private final byte[] prefix;
+  private final String message;
+  private WsProtocol protocol;
+  private WsProtocol.Template echo;
   private volatile int phase; // 0 warm-up, 1 measuring, 2 draining
   private final List<PerLoop> perLoop = new ArrayList<>();
   private WsFleet fleet;
@@ -52,9 +51,7 @@ final class RpcBench implements WsFleet.Listener {
 
   RpcBench(int inflight, String message) {
     this.inflight = inflight;
-    this.prefix =
-        ("{\"event\":\"action\",\"params\":{\"action\":\"echo\",\"message\":\"" + message + "\"},\"messageId\":")
-            .getBytes(StandardCharsets.UTF_8);
+    this.message = message;
   }
 
   static void run(Args a) throws Exception {
@@ -64,16 +61,10 @@ final class RpcBench implements WsFleet.Listener {
     int duration = a.getInt("duration", 20);
     Results results = new Results(a.get("label", "server"), a.get("results", null));
     RpcBench bench = new RpcBench(inflight, a.get("message", "hello world"));
-    WsFleet fleet =
-        new WsFleet(
-            a.get("host", "127.0.0.1"),
-            a.getInt("port", 8080),
-            a.get("path", "/primus"),
-            a.getInt("threads", 1),
-            64,
-            4096,
-            bench);
+    WsFleet fleet = WsFleet.from(a, 64, 4096, bench);
     bench.fleet = fleet;
+    bench.protocol = fleet.protocol();
+    bench.echo = fleet.protocol().echo(bench.message);
     for (ClientLoop loop : fleet.loops()) {
       bench.perLoop.add(new PerLoop(loop));
     }
@@ -161,11 +152,7 @@ final class RpcBench implements WsFleet.Listener {
 
 
   private void send(WsConn c, Slots s, int slot, long id) {
-    byte[] digits = Long.toString(id).getBytes(StandardCharsets.ISO_8859_1);
-    byte[] frame = new byte[prefix.length + digits.length + 1];
-    System.arraycopy(prefix, 0, frame, 0, prefix.length);
-    System.arraycopy(digits, 0, frame, prefix.length, digits.length);
-    frame[frame.length - 1] = '}';
+    byte[] frame = echo.with(id);
     s.id[slot] = id;
     s.sentAt[slot] = System.nanoTime();
     s.outstanding++;
@@ -178,13 +165,7 @@ final class RpcBench implements WsFleet.Listener {
     if (!(c.attachment instanceof Slots s)) {
       return; // e.g. a frame before the run started
     }
-    int end = off + len;
-    int at = WsFrames.lastIndexOf(buf, off, end, MESSAGE_ID);
-    if (at < 0) {
-      s.stats.unexpected++;
-      return;
-    }
-    long id = WsFrames.parseLong(buf, at + MESSAGE_ID.length, end);
+    long id = protocol.replyId(buf, off, len);
     if (id < 1) {
       s.stats.unexpected++;
       return;
@@ -199,7 +180,7 @@ final class RpcBench implements WsFleet.Listener {
     if (p == 1) {
       Latency.record(s.stats.histogram, now - s.sentAt[slot]);
       s.stats.completed++;
-      if (WsFrames.indexOf(buf, off, end, ERROR) >= 0) {
+      if (protocol.isError(buf, off, len)) {
         s.stats.errors++;
       }
     }

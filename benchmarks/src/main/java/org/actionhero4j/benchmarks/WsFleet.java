@@ -9,10 +9,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.actionhero4j.benchmarks.client.ClientLoop;
 import org.actionhero4j.benchmarks.client.WsConn;
+import org.actionhero4j.benchmarks.client.WsProtocol;
 
 /**
- * Many Primus WebSockets over a few {@link ClientLoop}s, opened with a bounded number of
- * handshakes in flight, each bound to a local address from {@code 127.0.0.0/8} when asked.
+ * Many WebSockets speaking one {@link WsProtocol} over a few {@link ClientLoop}s, opened with a
+ * bounded number of handshakes in flight, each bound to a local address from {@code 127.0.0.0/8}
+ * when asked.
  */
 public final class WsFleet implements WsConn.Handler {
 
@@ -31,6 +33,7 @@ public final class WsFleet implements WsConn.Handler {
   private final String host;
   private final int port;
   private final String path;
+  private final WsProtocol protocol;
   private final Listener listener;
   private final AtomicInteger ready = new AtomicInteger();
   private final AtomicInteger failedBeforeReady = new AtomicInteger();
@@ -39,10 +42,13 @@ public final class WsFleet implements WsConn.Handler {
   private final Semaphore handshakes;
   private final int initialBuffer;
 
-  public WsFleet(String host, int port, String path, int threads, int maxHandshakes, int initialBuffer, Listener listener) {
+  public WsFleet(
+      String host, int port, String path, WsProtocol protocol, int threads, int maxHandshakes, int initialBuffer,
+      Listener listener) {
     this.host = host;
     this.port = port;
     this.path = path;
+    this.protocol = protocol;
     this.remote = new InetSocketAddress(host, port);
     this.listener = listener;
     this.handshakes = new Semaphore(maxHandshakes);
@@ -50,6 +56,28 @@ public final class WsFleet implements WsConn.Handler {
     for (int i = 0; i < threads; i++) {
       loops.add(new ClientLoop("ws-client-" + i).start());
     }
+  }
+
+  /**
+   * A fleet from the common options: {@code --host}, {@code --port}, {@code --protocol
+   * actionhero|socketio} (default actionhero), {@code --path} (default the protocol's), {@code
+   * --threads}.
+   */
+  public static WsFleet from(Args a, int maxHandshakes, int initialBuffer, Listener listener) {
+    WsProtocol protocol = WsProtocol.named(a.get("protocol", "actionhero"));
+    return new WsFleet(
+        a.get("host", "127.0.0.1"),
+        a.getInt("port", 8080),
+        a.get("path", protocol.path()),
+        protocol,
+        a.getInt("threads", 1),
+        maxHandshakes,
+        initialBuffer,
+        listener);
+  }
+
+  public WsProtocol protocol() {
+    return protocol;
   }
 
   /**
@@ -68,7 +96,7 @@ public final class WsFleet implements WsConn.Handler {
       int index = base + i;
       ClientLoop loop = loops.get(index % loops.size());
       String localIp = localIps.isEmpty() ? null : localIps.get(Math.min(localIps.size() - 1, i / perIp));
-      WsConn c = new WsConn(loop, index, host, port, path, this, initialBuffer);
+      WsConn c = new WsConn(loop, index, host, port, path, protocol, this, initialBuffer);
       conns.add(c);
       loop.execute(() -> c.connect(remote, localIp));
     }
@@ -119,7 +147,7 @@ public final class WsFleet implements WsConn.Handler {
     done.await(30, TimeUnit.SECONDS);
   }
 
-  /** Sum of Primus pings answered by every socket (read on the loops). */
+  /** Sum of the protocol's heartbeats answered by every socket (read on the loops). */
   public long pingsAnswered() throws InterruptedException {
     AtomicLong sum = new AtomicLong();
     onEachLoop(

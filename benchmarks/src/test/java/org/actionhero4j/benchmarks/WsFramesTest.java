@@ -98,5 +98,13 @@ class WsFramesTest {
     assertTrue(table.contains("| 3 500 (3.50×) |"), table);
     assertTrue(table.contains("met 3.50× ref"), table);
     assertTrue(table.contains("met 0.88× bare"), table);
+
+    Files.writeString(file, "RESULT ah4j-undertow rpc.rps 3500\nRESULT socketio rpc.rps 1000\nRESULT netty-socketio rpc.rps 5000\n"
+        + "RESULT ah4j-undertow idle.rss_kb_per_conn 10\nRESULT socketio idle.rss_kb_per_conn 20\n");
+    String peers = Report.render(Report.read(file), "reference");
+    assertTrue(peers.contains("| ah4j-undertow | socketio | netty-socketio |"), peers);
+    assertTrue(peers.contains("| rpc req/s > socketio's | ahead 3.50× socketio | – |"), peers);
+    assertTrue(peers.contains("| rpc req/s > netty-socketio's | BEHIND 0.70× netty-socketio | – |"), peers);
+    assertTrue(peers.contains("| idle: RSS per socket < socketio's | ahead 0.50× socketio | – |"), peers);
   }
 }

@@ -4,29 +4,27 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A WebSocket client connection speaking Primus framing: it upgrades at {@code /primus}, answers
- * {@code "primus::ping::N"} with {@code "primus::pong::N"} and WebSocket pings with pongs by
- * itself, and hands every other text frame to its {@link Handler}. The first text frame (the
- * welcome message) marks it ready.
+ * A WebSocket client connection. Its {@link WsProtocol} takes every text frame first: it answers
+ * the handshake and the heartbeats (Primus pings, Engine.IO pings) and says when the socket is
+ * ready; the rest goes to the {@link Handler}. WebSocket pings are answered here.
  */
 public final class WsConn extends Conn {
 
   /** What a benchmark does with a socket; every call comes on the loop thread. */
   public interface Handler {
-    /** The first text frame (the server's welcome) arrived: the socket is ready. */
+    /** The protocol's handshake is over (e.g. the server's welcome arrived): the socket is ready. */
     void onReady(WsConn c);
 
-    /** A text frame other than a Primus heartbeat; {@code buf[off, off+len)} is only valid now. */
+    /** A text frame other than a heartbeat or handshake; {@code buf[off, off+len)} is only valid now. */
     void onText(WsConn c, byte[] buf, int off, int len);
 
     void onClose(WsConn c, String why);
   }
 
-  private static final byte[] PING_PREFIX = WsFrames.ascii("\"primus::ping::");
-  private static final byte[] PONG_PREFIX = WsFrames.ascii("\"primus::pong::");
   private static final int MAX_FRAME = 64 * 1024 * 1024;
 
   private final Handler handler;
+  private final WsProtocol protocol;
   private final String host;
   private final int port;
   private final String path;
@@ -40,10 +38,12 @@ public final class WsConn extends Conn {
   /** Free for the benchmark's own per-socket state. */
   public Object attachment;
 
-  public WsConn(ClientLoop loop, int index, String host, int port, String path, Handler handler, int initialBuffer) {
+  public WsConn(
+      ClientLoop loop, int index, String host, int port, String path, WsProtocol protocol, Handler handler, int initialBuffer) {
     super(loop, initialBuffer);
     this.index = index;
     this.handler = handler;
+    this.protocol = protocol;
     this.host = host;
     this.port = port;
     this.path = path;
@@ -53,7 +53,7 @@ public final class WsConn extends Conn {
     return ready && !isClosed();
   }
 
-  /** Whether the welcome ever arrived (even if closed since). */
+  /** Whether the socket was ever ready (even if closed since). */
   public boolean isReadyOnce() {
     return ready;
   }
@@ -176,22 +176,16 @@ public final class WsConn extends Conn {
   }
 
   private void text(byte[] buf, int off, int len) {
-    if (WsFrames.startsWith(buf, off, off + len, PING_PREFIX)) {
-      // "primus::ping::N" -> "primus::pong::N"
-      int digits = len - PING_PREFIX.length; // includes the closing quote
-      byte[] pong = new byte[PONG_PREFIX.length + digits];
-      System.arraycopy(PONG_PREFIX, 0, pong, 0, PONG_PREFIX.length);
-      System.arraycopy(buf, off + PING_PREFIX.length, pong, PONG_PREFIX.length, digits);
-      sendText(pong);
-      pingsAnswered++;
-      return;
+    switch (protocol.onText(this, ready, buf, off, len)) {
+      case HEARTBEAT -> pingsAnswered++;
+      case CONTROL -> {}
+      case READY -> {
+        ready = true;
+        handler.onReady(this);
+      }
+      case REFUSED -> fail("ended by the server: " + new String(buf, off, Math.min(len, 200), StandardCharsets.UTF_8));
+      case MESSAGE -> handler.onText(this, buf, off, len);
     }
-    if (!ready) {
-      ready = true;
-      handler.onReady(this);
-      return;
-    }
-    handler.onText(this, buf, off, len);
   }
 
   @Override
