@@ -312,8 +312,13 @@ class EngineIoFuzzTest {
   }
 
   private static EngineIoServer newServer() {
+    return newServer(settings());
+  }
+
+  /** A server whose sessions are opened with a listener that records what it is told. */
+  static EngineIoServer newServer(EngineIoSettings settings) {
     return new EngineIoServer(
-        settings(),
+        settings,
         List.of(),
         new RequestHosts(List.of()),
         new EngineIoServer.Sockets() {
