@@ -19,7 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.regex.Pattern;
 import org.actionhero4j.fuzz.Bounded;
 import org.actionhero4j.fuzz.Fuzz;
-import org.actionhero4j.fuzz.Hostile;
+import org.actionhero4j.testing.Hostile;
 import org.actionhero4j.internal.Json;
 import org.actionhero4j.internal.web.FakeExchange;
 import org.actionhero4j.internal.web.RequestHosts;
