@@ -15,8 +15,41 @@ import org.actionhero4j.testing.Hostile;
  */
 final class HostileWire {
 
-  /** A frame or request and whether the server is expected to close the connection after it. */
-  record Wire(byte[] bytes, boolean fatal, boolean halfClose, String kind) {}
+  /**
+   * A frame or request, whether the server is expected to close the connection after it, and how
+   * many answers (0 or 1) it must get if the server does not.
+   */
+  record Wire(byte[] bytes, boolean fatal, boolean halfClose, String kind, int answers, String text) {
+    Wire(byte[] bytes, boolean fatal, boolean halfClose, String kind) {
+      this(bytes, fatal, halfClose, kind, 0, null);
+    }
+  }
+
+  /**
+   * Whether the server answers this Primus frame: everything but a pong and a {@code quit} or
+   * {@code exit} (an invalid frame gets an error). Read with the TCK's own JSON codec; where it and
+   * the server's disagree the server may answer more, never less.
+   */
+  static boolean answered(String primusFrame) {
+    Object value;
+    try {
+      value = TckJson.decode(primusFrame);
+    } catch (RuntimeException invalid) {
+      return true;
+    }
+    if (value instanceof String s) {
+      return !s.startsWith("primus::pong::");
+    }
+    if (value instanceof java.util.Map<?, ?> m) {
+      return !"quit".equals(m.get("event")) && !"exit".equals(m.get("event"));
+    }
+    return true;
+  }
+
+  /** Whether the server answers this Engine.IO packet: a message whose Primus frame is answered. */
+  static boolean engineIoAnswered(String packet) {
+    return packet.startsWith("4") && answered(packet.substring(1));
+  }
 
   private static final String[] EVENTS =
       {"action", "action", "action", "roomAdd", "roomLeave", "roomView", "say", "say", "detailsView", "file",
@@ -25,6 +58,10 @@ final class HostileWire {
   /** Actions the fuzz may call: none waits on a gate, none is meant to fail with the internal error. */
   private static final String[] ACTIONS =
       {"echo", "echo", "status", "randomNumber", "requiresKey", "paymentRequired", "refuse", "nope"};
+
+  /** The actions over HTTP: not {@code refuse}, whose error is a 500, so that no answer may be a 500. */
+  private static final String[] HTTP_ACTIONS =
+      {"echo", "echo", "status", "randomNumber", "requiresKey", "paymentRequired", "nope"};
 
   private static final String[] ROOMS = {"defaultRoom", "defaultRoom", "locked", "nowhere", ""};
 
@@ -86,9 +123,15 @@ final class HostileWire {
       case 2 -> "2probe";
       case 3 -> "5";
       case 4 -> "b" + Base64.getEncoder().encodeToString(Hostile.text(r, 30).getBytes(StandardCharsets.UTF_8));
+      case 5 -> "b" + BAD_BASE64[r.nextInt(BAD_BASE64.length)];
+      case 6 -> new String[] {"", "7", "9x", "\u0664", "-1", "\u001e4{}"}[r.nextInt(6)];
       default -> "4" + frameText(r);
     };
   }
+
+  /** Base64 as a binary packet should not hold it: empty, cut, padded wrongly, URL-safe, spaced. */
+  private static final String[] BAD_BASE64 =
+      {"", "=", "==", "A", "A=", "AB=", "A===", "AB==CD", "-_-_", "YW Jj", "YWJj\n", "!!!!", "=YWJj", "\uD800AAA"};
 
   // ---- WebSocket frames
 
@@ -137,10 +180,15 @@ final class HostileWire {
    * reserved bits or opcodes, an unmasked frame, a broken fragment sequence, a control frame too
    * long or fragmented, a message over {@code maxLength}, a close) and the server closes.
    */
-  static Wire frame(Random r, java.util.function.Function<Random, String> texts, int maxLength) {
+  static Wire frame(
+      Random r,
+      java.util.function.Function<Random, String> texts,
+      java.util.function.Predicate<String> answered,
+      int maxLength) {
     int pick = r.nextInt(1000);
     if (pick < 800) {
-      return new Wire(RawWebSocket.text(texts.apply(r)), false, false, "text");
+      String text = texts.apply(r);
+      return new Wire(RawWebSocket.text(text), false, false, "text", answered.test(text) ? 1 : 0, text);
     }
     if (pick < 840) {
       return new Wire(RawWebSocket.frame(RawWebSocket.BINARY, random(r, 300)), false, false, "binary");
@@ -150,7 +198,8 @@ final class HostileWire {
       return new Wire(RawWebSocket.frame(op, random(r, 125)), false, false, "ping/pong");
     }
     if (pick < 940) {
-      byte[] message = utf8(texts.apply(r));
+      String text = texts.apply(r);
+      byte[] message = utf8(text);
       List<byte[]> parts = new ArrayList<>();
       int pieces = 1 + r.nextInt(4);
       int from = 0;
@@ -163,7 +212,7 @@ final class HostileWire {
         }
         from = to;
       }
-      return new Wire(concat(parts), false, false, "fragmented");
+      return new Wire(concat(parts), false, false, "fragmented", answered.test(text) ? 1 : 0, text);
     }
     if (pick < 950) {
       byte[] bytes = withInvalidUtf8(r, utf8(texts.apply(r)));
@@ -242,7 +291,7 @@ final class HostileWire {
   /** A well-formed request: to an action (query, JSON, urlencoded, multipart, chunked) or Engine.IO. */
   static String request(Random r, String sid) {
     String host = "Host: 127.0.0.1\r\n";
-    String action = ACTIONS[r.nextInt(ACTIONS.length)];
+    String action = HTTP_ACTIONS[r.nextInt(HTTP_ACTIONS.length)];
     String eio = "/primus/?EIO=4&transport=polling";
     return switch (r.nextInt(11)) {
       case 0 -> "GET /api/" + action + "?message=" + queryValue(r) + "&other=" + queryValue(r) + " HTTP/1.1\r\n" + host + "\r\n";

@@ -190,6 +190,8 @@ public class NetworkFuzzTck extends TransportTck {
 
   private void frameFuzzer(TckApp app, int index, Random random, int quota, boolean engineIo) throws Exception {
     Function<Random, String> texts = engineIo ? HostileWire::engineIoText : HostileWire::frameText;
+    java.util.function.Predicate<String> answered = engineIo ? HostileWire::engineIoAnswered : HostileWire::answered;
+    int expected = 0;
     ArrayDeque<String> recent = new ArrayDeque<>();
     RawWebSocket ws = null;
     int sent = 0;
@@ -204,9 +206,11 @@ public class NetworkFuzzTck extends TransportTck {
           }
           ws = RawWebSocket.open(app, engineIo ? ENGINE_IO_PATH : PRIMUS_PATH);
           ws.flag(t -> t.contains(internalError));
+          ws.count(t -> t.contains("\"context\":\"response\"") || t.matches("4?\"primus::id::.*"));
+          expected = 0;
           stats.connects.incrementAndGet();
         }
-        HostileWire.Wire wire = HostileWire.frame(random, texts, MAX_LENGTH);
+        HostileWire.Wire wire = HostileWire.frame(random, texts, answered, MAX_LENGTH);
         try {
           ws.write(wire.bytes());
         } catch (IOException closedUnderUs) {
@@ -214,6 +218,7 @@ public class NetworkFuzzTck extends TransportTck {
         }
         sent++;
         sinceSync++;
+        expected += wire.answers();
         stats.frames.incrementAndGet();
         stats.kinds.computeIfAbsent(wire.kind(), k -> new AtomicInteger()).incrementAndGet();
         remember(recent, wire);
@@ -223,10 +228,16 @@ public class NetworkFuzzTck extends TransportTck {
         } else if (wire.fatal() || sinceSync >= SYNC_EVERY) {
           String id = "sync-" + index + "-" + ++syncs;
           String details = Json.encode(map("event", "detailsView", "messageId", id));
+          expected++;
           try {
             ws.writeAndAwait(RawWebSocket.text(engineIo ? "4" + details : details), t -> t.contains('"' + id + '"'), ANSWER_MILLIS);
           } catch (AssertionError hang) {
             throw new AssertionError(hang.getMessage() + " after " + recent, hang);
+          }
+          // actions answer in completion order, maybe after the sync: wait for every answer
+          if (!ws.awaitCount(expected, ANSWER_MILLIS)) {
+            throw new AssertionError(
+                "only " + ws.counted() + " of " + expected + " frames answered on this connection; the last sent: " + recent);
           }
           sinceSync = 0;
         }
@@ -240,7 +251,8 @@ public class NetworkFuzzTck extends TransportTck {
   }
 
   private static void remember(ArrayDeque<String> recent, HostileWire.Wire wire) {
-    recent.addLast(wire.kind() + ":" + describe(wire.bytes()));
+    byte[] shown = wire.text() != null ? wire.text().getBytes(StandardCharsets.UTF_8) : wire.bytes();
+    recent.addLast(wire.kind() + ":" + describe(shown));
     if (recent.size() > SYNC_EVERY) {
       recent.removeFirst();
     }
@@ -281,6 +293,10 @@ public class NetworkFuzzTck extends TransportTck {
       if (!answer.isEmpty() && !answer.startsWith("HTTP/1.")) {
         throw new AssertionError("not an HTTP answer: " + describe(answer.getBytes(StandardCharsets.ISO_8859_1))
             + " to " + describe(wire.bytes()));
+      }
+      if (status.equals("500")) {
+        throw new AssertionError("a 500 for " + describe(wire.bytes()) + ": "
+            + describe(answer.getBytes(StandardCharsets.ISO_8859_1)));
       }
       if (answer.contains(internalError)) {
         throw new AssertionError("the internal error for " + describe(wire.bytes()) + ": "

@@ -37,6 +37,8 @@ public final class RawWebSocket implements AutoCloseable {
   private volatile boolean matched;
   private volatile Predicate<String> flag = t -> false;
   private volatile String flagged;
+  private volatile Predicate<String> counted = t -> false;
+  private int count;
 
   private RawWebSocket(Socket socket, InputStream in) throws IOException {
     this.socket = socket;
@@ -168,6 +170,32 @@ public final class RawWebSocket implements AutoCloseable {
     return flagged;
   }
 
+  /** Counts the text frames from now on that match (see {@link #awaitCount}). */
+  public void count(Predicate<String> match) {
+    counted = match;
+  }
+
+  /**
+   * Waits until {@code n} text frames have matched {@link #count}, or the server has closed the
+   * connection; false when neither happens within {@code timeoutMillis}.
+   */
+  public synchronized boolean awaitCount(int n, long timeoutMillis) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    while (count < n && !closed) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return true;
+  }
+
+  /** How many text frames have matched {@link #count} so far. */
+  public synchronized int counted() {
+    return count;
+  }
+
   /** Whether the server has closed the connection (a close frame, or the end of the stream). */
   public boolean isClosed() {
     return closed;
@@ -248,6 +276,12 @@ public final class RawWebSocket implements AutoCloseable {
           String text = new String(payload, StandardCharsets.UTF_8);
           if (flagged == null && flag.test(text)) {
             flagged = text;
+          }
+          if (counted.test(text)) {
+            synchronized (this) {
+              count++;
+              notifyAll();
+            }
           }
           Predicate<String> match = awaited;
           if (match != null && match.test(text)) {

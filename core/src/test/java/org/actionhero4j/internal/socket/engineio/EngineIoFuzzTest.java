@@ -145,8 +145,20 @@ class EngineIoFuzzTest {
     return out;
   }
 
+  /** A POST body, shown in a failure byte by byte (as ISO-8859-1, so that a non-UTF-8 byte shows as itself). */
+  record Body(byte[] bytes) {
+    @Override
+    public String toString() {
+      return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+  }
+
   /** A POST body: the payload in UTF-8, sometimes with bytes that are not UTF-8 put in. */
-  static byte[] body(Random r) {
+  static Body body(Random r) {
+    return new Body(bodyBytes(r));
+  }
+
+  private static byte[] bodyBytes(Random r) {
     byte[] utf8 = payload(r).getBytes(StandardCharsets.UTF_8);
     if (r.nextInt(4) != 0) {
       return utf8;
@@ -261,7 +273,7 @@ class EngineIoFuzzTest {
           EngineIoServer server = newServer();
           server.start();
           try {
-            Bounded.each(bodies, Bounded.none(), body -> post(server, body), EngineIoFuzzTest::checkPost);
+            Bounded.each(bodies, Bounded.none(), body -> post(server, body.bytes()), (body, posted) -> checkPost(body.bytes(), posted));
           } finally {
             server.stop();
           }
