@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import org.actionhero4j.fuzz.Bounded;
 import org.actionhero4j.fuzz.Fuzz;
-import org.actionhero4j.fuzz.Hostile;
+import org.actionhero4j.testing.Hostile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -5,6 +5,7 @@ import org.actionhero4j.ActionDefinition;
 import org.actionhero4j.Actionhero;
 import org.actionhero4j.Input;
 import org.actionhero4j.TestApps;
+import org.actionhero4j.testing.Hostile;
 
 /** The application the fuzzers drive: an action with one input of every type, and tight room bounds. */
 public final class TypedApp {

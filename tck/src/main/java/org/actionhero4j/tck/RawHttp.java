@@ -41,6 +41,11 @@ public final class RawHttp implements AutoCloseable {
 
   /** Opens a connection to the app's port. */
   public static RawHttp open(TckApp app) throws IOException {
+    return new RawHttp(connect(app));
+  }
+
+  /** A TCP connection to the app's port (TLS when the app is secure), reads bounded by {@link #TIMEOUT_MILLIS}. */
+  static Socket connect(TckApp app) throws IOException {
     Socket socket;
     if (app.secure()) {
       SSLSocket tls = (SSLSocket) TestCertificate.trustAll().getSocketFactory().createSocket();
@@ -52,7 +57,7 @@ public final class RawHttp implements AutoCloseable {
       socket.connect(new InetSocketAddress("127.0.0.1", app.port()), TIMEOUT_MILLIS);
     }
     socket.setSoTimeout(TIMEOUT_MILLIS);
-    return new RawHttp(socket);
+    return socket;
   }
 
   /** Sends one request as given (CRLFs included) and reads one answer. */

@@ -135,6 +135,11 @@ public final class TckSocket implements AutoCloseable {
     return recorder.all();
   }
 
+  /** Forgets every frame received so far, so that a long-lived client does not keep them all. */
+  public void discardReceived() {
+    recorder.discard();
+  }
+
   /** Stops asking for frames: the server's writes back up (slow consumer). */
   public void stopReading() {
     recorder.paused = true;
@@ -221,6 +226,11 @@ public final class TckSocket implements AutoCloseable {
       synchronized (this) {
         notifyAll();
       }
+    }
+
+    synchronized void discard() {
+      frames.clear();
+      consumed.clear();
     }
 
     synchronized List<Object> all() {

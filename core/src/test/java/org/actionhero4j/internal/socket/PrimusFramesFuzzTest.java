@@ -15,7 +15,7 @@ import org.actionhero4j.Actionhero;
 import org.actionhero4j.TestApps;
 import org.actionhero4j.fuzz.Bounded;
 import org.actionhero4j.fuzz.Fuzz;
-import org.actionhero4j.fuzz.Hostile;
+import org.actionhero4j.testing.Hostile;
 import org.actionhero4j.fuzz.Sizes;
 import org.actionhero4j.fuzz.TypedApp;
 import org.actionhero4j.internal.ErrorTexts;

@@ -15,7 +15,7 @@ import org.actionhero4j.spi.HttpResponse;
 import org.actionhero4j.spi.SocketAcceptor;
 
 /** An HTTP exchange without a network: a request to hand in, and the one answer it records. */
-final class FakeExchange implements HttpExchange {
+public final class FakeExchange implements HttpExchange {
 
   private final String method;
   private final String path;
@@ -33,11 +33,11 @@ final class FakeExchange implements HttpExchange {
     this.query = q < 0 ? "" : target.substring(q + 1);
   }
 
-  static FakeExchange request(String method, String target) {
+  public static FakeExchange request(String method, String target) {
     return new FakeExchange(method, target);
   }
 
-  static FakeExchange get(String target) {
+  public static FakeExchange get(String target) {
     return request("GET", target);
   }
 
@@ -52,16 +52,16 @@ final class FakeExchange implements HttpExchange {
     return secure;
   }
 
-  FakeExchange header(String name, String value) {
+  public FakeExchange header(String name, String value) {
     headers.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
     return this;
   }
 
-  FakeExchange body(String contentType, String text) {
+  public FakeExchange body(String contentType, String text) {
     return body(contentType, text.getBytes(StandardCharsets.UTF_8));
   }
 
-  FakeExchange body(String contentType, byte[] bytes) {
+  public FakeExchange body(String contentType, byte[] bytes) {
     if (contentType != null) {
       header("Content-Type", contentType);
     }
@@ -126,13 +126,13 @@ final class FakeExchange implements HttpExchange {
   }
 
   /** The answer, waiting at most five seconds for it. */
-  Answer answer() throws Exception {
+  public Answer answer() throws Exception {
     return new Answer(answer.get(5, TimeUnit.SECONDS));
   }
 
   /** A recorded response with lookups by header name (any case). */
-  record Answer(HttpResponse response) {
-    int status() {
+  public record Answer(HttpResponse response) {
+    public int status() {
       return response.status();
     }
 
@@ -148,7 +148,7 @@ final class FakeExchange implements HttpExchange {
           .toList();
     }
 
-    String text() {
+    public String text() {
       return new String(response.body(), StandardCharsets.UTF_8);
     }
 

@@ -12,7 +12,7 @@ import java.util.Random;
 import org.actionhero4j.config.WebConfig;
 import org.actionhero4j.fuzz.Bounded;
 import org.actionhero4j.fuzz.Fuzz;
-import org.actionhero4j.fuzz.Hostile;
+import org.actionhero4j.testing.Hostile;
 import org.actionhero4j.fuzz.Sizes;
 import org.junit.jupiter.api.Test;
 

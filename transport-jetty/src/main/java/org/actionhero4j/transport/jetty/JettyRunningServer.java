@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.actionhero4j.spi.RunningServer;
 import org.actionhero4j.spi.ServerBinding;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.actionhero4j.spi.ListenerSecurity;
@@ -84,7 +85,12 @@ final class JettyRunningServer implements RunningServer {
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName(THREAD_NAME);
     Scheduler scheduler = new ScheduledExecutorScheduler(THREAD_NAME + "-scheduler", false);
-    Server server = new Server(threads, scheduler, null);
+    // No buffer pool: with Jetty 12.1.14's pooled buffers, a connection that sends a request Jetty
+    // cannot parse, next to others, now and then has its buffers reused by another connection while
+    // still in use, so one client gets another's answer, or its request is read with another's
+    // bytes (NetworkFuzzTck found it; a plain Jetty server shows it too, and not without the pool).
+    // Heap buffers, so that a buffer per read costs an allocation, not native memory freed by GC.
+    Server server = new Server(threads, scheduler, new ByteBufferPool.NonPooling());
     server.setStopTimeout(0);
     // Requests Jetty refuses itself (bad framing, 431, 414) get a few lines of text, as on Undertow,
     // not an HTML page.
@@ -98,6 +104,8 @@ final class JettyRunningServer implements RunningServer {
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
     http.setSendDateHeader(true);
+    http.setUseInputDirectByteBuffers(false);
+    http.setUseOutputDirectByteBuffers(false);
     // Core gets the raw path and decides what it means; do not reject encoded '/' or '%' here.
     http.setUriCompliance(UriCompliance.LEGACY);
     // Core answers oversized headers (431) and targets (414) itself, below this bound.

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.actionhero4j.internal.Json;
 import org.actionhero4j.internal.web.OriginPolicy;
 import org.actionhero4j.internal.web.RequestHosts;
@@ -69,17 +69,31 @@ public final class EngineIoServer {
     return QueryString.parse(exchange.rawQuery()).containsKey("EIO");
   }
 
-  /** Starts the heartbeat timer. */
+  /**
+   * Starts the heartbeat timer. A session cancels and reschedules its timeout on every packet it
+   * receives, so a cancelled task leaves the queue at once; otherwise each packet would stay queued
+   * (with its session) for pingInterval + pingTimeout, and a client sending many small packets would
+   * fill the heap.
+   */
   public synchronized void start() {
     if (timer == null) {
-      timer =
-          Executors.newSingleThreadScheduledExecutor(
+      ScheduledThreadPoolExecutor heartbeat =
+          new ScheduledThreadPoolExecutor(
+              1,
               r -> {
                 Thread t = new Thread(r, "engine.io-heartbeat");
                 t.setDaemon(true);
                 return t;
               });
+      heartbeat.setRemoveOnCancelPolicy(true);
+      timer = heartbeat;
     }
+  }
+
+  /** Timer tasks waiting to run (each open session has its ping or its timeout, or both). */
+  int scheduledTasks() {
+    ScheduledExecutorService running = timer;
+    return running instanceof ScheduledThreadPoolExecutor pool ? pool.getQueue().size() : 0;
   }
 
   /** Stops the timer; sessions still open are expected to be ended by then. */

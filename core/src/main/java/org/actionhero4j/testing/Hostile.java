@@ -1,13 +1,14 @@
-package org.actionhero4j.fuzz;
+package org.actionhero4j.testing;
 
 import java.util.List;
 import java.util.Random;
 
 /**
- * Hostile inputs for the decoder fuzzers: odd Unicode (lone surrogates, NUL, BOM, RTL marks),
+ * Hostile inputs for fuzzing (core's decoder fuzzers and the TCK's network fuzz; an application
+ * may fuzz its own actions with them too): odd Unicode (lone surrogates, NUL, BOM, RTL marks),
  * huge and malformed numbers, deep nesting, and mutations of valid inputs (one field changed, a
  * truncation, an insertion, a duplicated slice). Every generator draws only from the
- * {@link Random} it is given, so a failure replays from the seed {@link Fuzz} prints.
+ * {@link Random} it is given, so a failure replays from the seed the fuzzer prints.
  */
 public final class Hostile {
 
