@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.actionhero4j.fuzz.Bounded;
 import org.actionhero4j.fuzz.Fuzz;
 import org.actionhero4j.testing.Hostile;
+import org.actionhero4j.internal.InMemoryClusterBus;
 import org.actionhero4j.internal.Json;
 import org.actionhero4j.internal.web.FakeExchange;
 import org.actionhero4j.internal.web.RequestHosts;
@@ -343,7 +344,8 @@ class EngineIoFuzzTest {
           public SocketAcceptor opener(HttpExchange handshake) {
             return session -> new Recorder();
           }
-        });
+        },
+        new SessionRelay("fuzz-node", new InMemoryClusterBus(), Runnable::run, 1000));
   }
 
   /** Opens a session, posts the body to it, and polls once more when the post was refused. */
