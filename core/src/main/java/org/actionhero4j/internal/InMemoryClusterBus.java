@@ -22,6 +22,13 @@ public final class InMemoryClusterBus implements ClusterBus {
   /** How many messages a room's log keeps. */
   static final int LOG_LENGTH = 1000;
 
+  /**
+   * How many bytes of messages (estimated as two per character of their text) a room's log keeps,
+   * so that a thousand messages of {@code maxLength} each cannot fill the heap; the newest message
+   * is always kept.
+   */
+  static final long LOG_BYTES = 1L << 20;
+
   private final Map<String, Map<String, RoomMember>> rooms = new ConcurrentHashMap<>();
   private final Map<String, RoomLog> logs = new ConcurrentHashMap<>();
   private volatile ClusterNode node;
@@ -107,16 +114,27 @@ public final class InMemoryClusterBus implements ClusterBus {
   /** One room's last messages, numbered from 1 in publishing order. */
   private static final class RoomLog {
     private final java.util.ArrayDeque<ChatMessage> entries = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<Long> sizes = new java.util.ArrayDeque<>();
+    private long bytes;
     private long last;
 
     /** Delivery happens under the lock, so members get a room's messages in id order. */
     synchronized void appendAndDeliver(ChatMessage message, ClusterNode node) {
       ChatMessage logged = message.withId(String.valueOf(++last));
+      long size = sizeOf(logged.message());
       entries.addLast(logged);
-      if (entries.size() > LOG_LENGTH) {
+      sizes.addLast(size);
+      bytes += size;
+      while (entries.size() > LOG_LENGTH || (bytes > LOG_BYTES && entries.size() > 1)) {
         entries.removeFirst();
+        bytes -= sizes.removeFirst();
       }
       node.deliverChat(logged);
+    }
+
+    private static long sizeOf(Object message) {
+      String text = message instanceof String s ? s : Json.encode(message);
+      return 64 + 2L * text.length();
     }
 
     synchronized List<ChatMessage> since(long afterId, int limit) {
