@@ -4,7 +4,6 @@ import com.google.inject.Injector;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -98,11 +97,7 @@ public interface Actionhero extends AutoCloseable {
 
   /** Builds and starts an {@link Actionhero}. */
   final class Builder {
-    private Optional<Path> configDirectory = Optional.of(Path.of("config"));
-    private Optional<String> environment = Optional.empty();
-    private Map<String, String> environmentVariables = System.getenv();
-    private final Map<String, Object> settings = new LinkedHashMap<>();
-    private final Map<String, Object> defaults = new LinkedHashMap<>();
+    private final Config.Builder config = Config.builder();
     private final List<Plugin> plugins = new ArrayList<>();
     private boolean discoverPlugins = true;
 
@@ -110,31 +105,31 @@ public interface Actionhero extends AutoCloseable {
 
     /** Where YAML config lives ({@code ./config} by default). */
     public Builder configDirectory(Path directory) {
-      this.configDirectory = Optional.of(directory);
+      config.directory(directory);
       return this;
     }
 
     /** Reads no config files: only defaults, the environment and {@link #set}. */
     public Builder noConfigDirectory() {
-      this.configDirectory = Optional.empty();
+      config.noDirectory();
       return this;
     }
 
     /** The environment ({@code ACTIONHERO_ENV} by default, else {@code development}). */
     public Builder environment(String environment) {
-      this.environment = Optional.of(environment);
+      config.environment(environment);
       return this;
     }
 
     /** The environment variables config reads (the process's by default). */
     public Builder environmentVariables(Map<String, String> variables) {
-      this.environmentVariables = Map.copyOf(variables);
+      config.environmentVariables(variables);
       return this;
     }
 
     /** Sets a config value by dotted key, after every other source: {@code set("web.port", 0)}. */
     public Builder set(String dottedKey, Object value) {
-      settings.put(dottedKey, value);
+      config.set(dottedKey, value);
       return this;
     }
 
@@ -143,7 +138,7 @@ public interface Actionhero extends AutoCloseable {
      * {@link #set} still override it: {@code defaultValue("web.transport", "undertow")}.
      */
     public Builder defaultValue(String dottedKey, Object value) {
-      defaults.put(dottedKey, value);
+      config.defaultValue(dottedKey, value);
       return this;
     }
 
@@ -169,16 +164,11 @@ public interface Actionhero extends AutoCloseable {
           }
         }
       }
-      Config.Builder config = Config.builder().environmentVariables(environmentVariables);
-      configDirectory.ifPresentOrElse(config::directory, config::noDirectory);
-      environment.ifPresent(config::environment);
       for (Plugin p : all) {
         for (ConfigNamespace<?> ns : p.configNamespaces()) {
           config.namespace(ns);
         }
       }
-      defaults.forEach(config::defaultValue);
-      settings.forEach(config::set);
       Launcher launcher =
           ServiceLoader.load(Launcher.class, Actionhero.class.getClassLoader())
               .findFirst()
