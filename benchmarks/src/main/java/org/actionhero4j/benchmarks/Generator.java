@@ -10,6 +10,7 @@ package org.actionhero4j.benchmarks;
  * http       --port P [--connections 50] [--warmup 5] [--duration 20] [--http-path /api/echo?message=x]
  * broadcast  --port P [--members 1000] [--rounds 50] [--warmup-rounds 10] [--gap-ms 20] [--threads 1]
  * idle       --port P --server-pid PID [--connections 2000] [--per-proc 5000] [--per-ip 2000] [--hold 10]
+ * soak       --ports P[,P2] --server-pids PID[,PID2] [--duration 600] [--warmup 120] [--sample 30] (see SoakBench)
  * common     [--host 127.0.0.1] [--path /primus] [--label NAME] [--results FILE] [--server-pid PID]
  * </pre>
  *
@@ -22,7 +23,7 @@ public final class Generator {
 
   public static void main(String[] args) throws Exception {
     if (args.length == 0) {
-      System.err.println("usage: Generator rpc|http|broadcast|idle [--option value ...]");
+      System.err.println("usage: Generator rpc|http|broadcast|idle|soak [--option value ...]");
       System.exit(2);
     }
     Args a = new Args(args, 1);
@@ -37,6 +38,7 @@ public final class Generator {
       case "cluster-broadcast" -> ClusterBroadcastBench.run(a);
       case "idle" -> IdleBench.run(a);
       case "idle-hold" -> IdleBench.hold(a);
+      case "soak" -> SoakBench.run(a);
       default -> {
         System.err.println("unknown mode " + args[0]);
         System.exit(2);
