@@ -78,6 +78,14 @@ if [ ! -f "$CHAT_JAR" ] || [ ! -f "$HERE/target/actionhero4j-benchmarks.jar" ]; 
   (cd "$ROOT" && ./mvnw -q -B -pl examples/chat,benchmarks -am package -DskipTests)
 fi
 
+# run from copies, so that a build during a long soak does not rewrite a jar under a running JVM
+mkdir -p "$OUT/jars/lib"
+cp "$CHAT_JAR" "$OUT/jars/"
+cp "$HERE/target/actionhero4j-benchmarks.jar" "$OUT/jars/"
+cp "$HERE"/target/lib/*.jar "$OUT/jars/lib/"
+CHAT_JAR="$OUT/jars/$(basename "$CHAT_JAR")"
+CP="$OUT/jars/actionhero4j-benchmarks.jar:$OUT/jars/lib/*"
+
 if [ "$NODES" = 2 ] && ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
   log "starting redis on 127.0.0.1:6379"
   redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no
