@@ -254,7 +254,13 @@ final class SoakBench implements WsConn.Handler, EnginePolling.Handler {
         System.out.println("note: node " + i + "'s counts at the baseline differ from the fresh server's");
       }
     }
-    loop.execute(this::resume);
+    // the counts start from zero before the first snapshot is taken
+    java.util.concurrent.CountDownLatch resumed = new java.util.concurrent.CountDownLatch(1);
+    loop.execute(() -> {
+      resume();
+      resumed.countDown();
+    });
+    resumed.await(30, TimeUnit.SECONDS);
 
     long t0 = System.nanoTime();
     List<Sample> rows = new ArrayList<>();
