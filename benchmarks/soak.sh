@@ -101,6 +101,7 @@ fi
 
 PORTS=()
 PIDS=()
+CLUSTER_TOKEN="soak-$STAMP-$RANDOM$RANDOM" # general.serverToken, the same on both nodes
 for i in $(seq 0 $(( NODES - 1 ))); do
   port=$(( PORT_BASE + i ))
   mkdir -p "$OUT/node-$i" # the working directory: no config/ of anyone else's is read
@@ -109,7 +110,8 @@ for i in $(seq 0 $(( NODES - 1 ))); do
     ACTIONHERO_GENERAL_STARTING_CHAT_ROOMS='{defaultRoom: {}, otherRoom: {}, soakA: {}, soakB: {}}'
     ACTIONHERO_WEBSOCKET_SERVER_OUTBOUND_QUEUE_MESSAGES="$OUTBOUND_QUEUE")
   if [ "$NODES" = 2 ]; then
-    env_args+=(ACTIONHERO_REDIS_ENABLED=true REDIS_URL=redis://127.0.0.1:6379 ACTIONHERO_REDIS_KEY_PREFIX="soak-$STAMP-$TRANSPORT:")
+    env_args+=(ACTIONHERO_REDIS_ENABLED=true REDIS_URL=redis://127.0.0.1:6379 ACTIONHERO_REDIS_KEY_PREFIX="soak-$STAMP-$TRANSPORT:"
+      ACTIONHERO_GENERAL_SERVER_TOKEN="$CLUSTER_TOKEN")
   fi
   log "node $i: $TRANSPORT on 127.0.0.1:$port"
   (cd "$OUT/node-$i" && exec env "${env_args[@]}" java $SERVER_JVM_FLAGS -jar "$CHAT_JAR") >"$OUT/node-$i.log" 2>&1 &
