@@ -182,7 +182,7 @@ final class SoakBench implements WsConn.Handler, EnginePolling.Handler {
     long seed = a.getLong("seed", System.nanoTime());
     SoakBench soak = new SoakBench(a, nodes, seed);
     int code = soak.soak(a.getInt("duration", 600), a.getInt("warmup", 120), a.getInt("sample", 30),
-        a.getInt("settle", 180), a.getDouble("heap-bound-mb", 2), a.getDouble("rss-bound-mb", 16),
+        a.getInt("settle", 180), a.getDouble("heap-bound-mb", 0.5), a.getDouble("rss-bound-mb", 16),
         a.getInt("thread-slack", 0), a.getInt("fd-slack", 0), a.getInt("prime", 30), seed);
     System.out.flush();
     System.exit(code);
