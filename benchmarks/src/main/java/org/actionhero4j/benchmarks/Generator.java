@@ -12,6 +12,7 @@ package org.actionhero4j.benchmarks;
  * cluster-polling [--connections 50] [--warmup 5] [--duration 15]   (starts its own Redis and two nodes)
  * polling --port P [--path /primus/] [--connections 50] [--warmup 10] [--duration 20] [--server-pid PID]
  * idle       --port P --server-pid PID [--connections 2000] [--per-proc 5000] [--per-ip 2000] [--hold 10]
+ * soak       --ports P[,P2] --server-pids PID[,PID2] [--duration 600] [--warmup 120] [--sample 30] (see SoakBench)
  * common     [--host 127.0.0.1] [--protocol actionhero|socketio] [--path P] [--label NAME]
  *            [--results FILE] [--server-pid PID]
  * </pre>
@@ -30,7 +31,7 @@ public final class Generator {
 
   public static void main(String[] args) throws Exception {
     if (args.length == 0) {
-      System.err.println("usage: Generator rpc|http|broadcast|idle [--option value ...]");
+      System.err.println("usage: Generator rpc|http|broadcast|idle|soak [--option value ...]");
       System.exit(2);
     }
     Args a = new Args(args, 1);
@@ -47,6 +48,7 @@ public final class Generator {
       case "polling" -> ClusterPollingBench.runSingle(a);
       case "idle" -> IdleBench.run(a);
       case "idle-hold" -> IdleBench.hold(a);
+      case "soak" -> SoakBench.run(a);
       default -> {
         System.err.println("unknown mode " + args[0]);
         System.exit(2);

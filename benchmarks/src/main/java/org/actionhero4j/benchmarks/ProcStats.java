@@ -27,11 +27,22 @@ public final class ProcStats {
 
   /** VmRSS of {@code pid} in bytes, or -1. */
   public static long rssBytes(long pid) {
+    long kb = statusField(pid, "VmRSS:");
+    return kb < 0 ? -1 : kb * 1024;
+  }
+
+  /** How many threads {@code pid} has, or -1. */
+  public static long threads(long pid) {
+    return statusField(pid, "Threads:");
+  }
+
+  /** The first number of the {@code name} line of /proc/PID/status, or -1. */
+  private static long statusField(long pid, String name) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-        if (line.startsWith("VmRSS:")) {
-          String[] parts = line.substring(6).trim().split("\\s+");
-          return Long.parseLong(parts[0]) * 1024;
+        if (line.startsWith(name)) {
+          String[] parts = line.substring(name.length()).trim().split("\\s+");
+          return Long.parseLong(parts[0]);
         }
       }
     } catch (IOException | RuntimeException e) {
@@ -44,6 +55,34 @@ public final class ProcStats {
   public static int openFiles(long pid) {
     String[] names = new java.io.File("/proc/" + pid + "/fd").list();
     return names == null ? -1 : names.length;
+  }
+
+  /** The names of {@code pid}'s threads (/proc/PID/task/TID/comm, at most 15 characters each). */
+  public static java.util.List<String> threadNames(long pid) {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    String[] tids = new java.io.File("/proc/" + pid + "/task").list();
+    for (String tid : tids == null ? new String[0] : tids) {
+      try {
+        names.add(Files.readString(Path.of("/proc/" + pid + "/task/" + tid + "/comm")).trim());
+      } catch (IOException e) {
+        // the thread ended meanwhile
+      }
+    }
+    return names;
+  }
+
+  /** What {@code pid}'s file descriptors point at ({@code socket:[inode]}, a path, ...). */
+  public static java.util.List<String> fdTargets(long pid) {
+    java.util.List<String> targets = new java.util.ArrayList<>();
+    String[] fds = new java.io.File("/proc/" + pid + "/fd").list();
+    for (String fd : fds == null ? new String[0] : fds) {
+      try {
+        targets.add(Files.readSymbolicLink(Path.of("/proc/" + pid + "/fd/" + fd)).toString());
+      } catch (IOException e) {
+        // closed meanwhile
+      }
+    }
+    return targets;
   }
 
   private static long clockTicks() {

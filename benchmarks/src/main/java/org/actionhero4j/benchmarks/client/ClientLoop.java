@@ -6,7 +6,8 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -19,7 +20,8 @@ public final class ClientLoop implements Runnable {
   private final Selector selector;
   private final Thread thread;
   private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-  private final List<Conn> conns = new ArrayList<>();
+  /** The connections still open (a closed one leaves, so churn does not pile them up). */
+  private final Set<Conn> conns = new LinkedHashSet<>();
   private volatile boolean stopped;
   private int maskState;
 
@@ -54,6 +56,10 @@ public final class ClientLoop implements Runnable {
 
   void added(Conn c) {
     conns.add(c);
+  }
+
+  void removed(Conn c) {
+    conns.remove(c);
   }
 
   /** A cheap pseudo-random mask key (xorshift); RFC 6455 wants it unpredictable to proxies only. */
@@ -97,7 +103,7 @@ public final class ClientLoop implements Runnable {
     } catch (IOException e) {
       System.err.println("client loop failed: " + e);
     } finally {
-      for (Conn c : conns) {
+      for (Conn c : new ArrayList<>(conns)) {
         c.closeQuietly("loop stopped");
       }
       try {

@@ -25,6 +25,8 @@ public abstract class Conn {
   protected ByteBuffer out;
   private boolean inRead;
   private boolean closed;
+  private boolean readPaused;
+  private int receiveBuffer;
 
   protected Conn(ClientLoop loop, int initialBuffer) {
     this.loop = loop;
@@ -38,6 +40,9 @@ public abstract class Conn {
       channel = SocketChannel.open();
       channel.configureBlocking(false);
       channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+      if (receiveBuffer > 0) {
+        channel.setOption(StandardSocketOptions.SO_RCVBUF, receiveBuffer);
+      }
       if (localIp != null) {
         channel.bind(new InetSocketAddress(localIp, 0));
       }
@@ -51,6 +56,24 @@ public abstract class Conn {
     } catch (IOException | RuntimeException e) {
       fail("connect: " + e);
     }
+  }
+
+  /** A small receive buffer (set before {@link #connect}) makes a reader that stops reading felt sooner. */
+  public void receiveBuffer(int bytes) {
+    this.receiveBuffer = bytes;
+  }
+
+  /**
+   * Stops or resumes reading (on the loop thread): a paused connection leaves what the server sends
+   * in the kernel's buffers, as a slow client would.
+   */
+  public void pauseReading(boolean paused) {
+    readPaused = paused;
+    updateInterest();
+  }
+
+  public boolean readPaused() {
+    return readPaused;
   }
 
   /** Runs {@code task} on this connection's loop. */
@@ -70,7 +93,7 @@ public abstract class Conn {
       }
       if (k.isConnectable()) {
         if (channel.finishConnect()) {
-          k.interestOps(SelectionKey.OP_READ);
+          k.interestOps(readPaused ? 0 : SelectionKey.OP_READ);
           onConnected();
           flush();
         }
@@ -79,7 +102,7 @@ public abstract class Conn {
       if (k.isWritable()) {
         flush();
       }
-      if (k.isReadable()) {
+      if (k.isReadable() && !readPaused) {
         read();
       }
     } catch (IOException | RuntimeException e) {
@@ -159,8 +182,12 @@ public abstract class Conn {
     out.flip();
     channel.write(out);
     out.compact();
-    if (key != null && key.isValid()) {
-      int ops = out.position() > 0 ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ;
+    updateInterest();
+  }
+
+  private void updateInterest() {
+    if (key != null && key.isValid() && channel.isConnected()) {
+      int ops = (readPaused ? 0 : SelectionKey.OP_READ) | (out.position() > 0 ? SelectionKey.OP_WRITE : 0);
       if (key.interestOps() != ops) {
         key.interestOps(ops);
       }
@@ -179,6 +206,7 @@ public abstract class Conn {
       return;
     }
     closed = true;
+    loop.removed(this);
     try {
       if (channel != null) {
         channel.close();

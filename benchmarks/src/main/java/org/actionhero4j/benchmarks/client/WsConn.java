@@ -37,6 +37,7 @@ public final class WsConn extends Conn {
   public final int index;
   /** Free for the benchmark's own per-socket state. */
   public Object attachment;
+  private String extraHeaders = "";
 
   public WsConn(
       ClientLoop loop, int index, String host, int port, String path, WsProtocol protocol, Handler handler, int initialBuffer) {
@@ -47,6 +48,22 @@ public final class WsConn extends Conn {
     this.host = host;
     this.port = port;
     this.path = path;
+  }
+
+  /** Header lines for the upgrade request (each ending in CRLF), e.g. a cookie; set before connecting. */
+  public void upgradeHeaders(String lines) {
+    this.extraHeaders = lines;
+  }
+
+  /** Sends a close frame with {@code code}; the server's close frame then closes the socket. */
+  public void sendClose(int code) {
+    if (isClosed()) {
+      return;
+    }
+    byte[] payload = {(byte) (code >>> 8), (byte) code};
+    ByteBuffer out = reserve(WsFrames.headerSize(payload.length, true) + payload.length);
+    WsFrames.write(out, WsFrames.OP_CLOSE, payload, 0, payload.length, true, loop.nextMask());
+    send();
   }
 
   public boolean isReady() {
@@ -76,7 +93,7 @@ public final class WsConn extends Conn {
       key[i + 2] = (byte) (m >>> 16);
       key[i + 3] = (byte) (m >>> 24);
     }
-    byte[] request = WsFrames.upgradeRequest(host, port, path, key);
+    byte[] request = WsFrames.upgradeRequest(host, port, path, key, extraHeaders);
     reserve(request.length).put(request);
   }
 
@@ -148,7 +165,8 @@ public final class WsConn extends Conn {
         }
         case WsFrames.OP_PONG -> {}
         case WsFrames.OP_CLOSE -> {
-          fail("close frame from server");
+          int code = pLen >= 2 ? ((buf[pOff] & 0xff) << 8) | (buf[pOff + 1] & 0xff) : 1005;
+          fail("close frame from server " + code);
           return pos - off;
         }
         default -> {

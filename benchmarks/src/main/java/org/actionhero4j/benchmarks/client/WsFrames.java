@@ -146,6 +146,11 @@ public final class WsFrames {
 
   /** The upgrade request a client sends. */
   public static byte[] upgradeRequest(String host, int port, String pathAndQuery, byte[] key16) {
+    return upgradeRequest(host, port, pathAndQuery, key16, "");
+  }
+
+  /** The upgrade request with {@code extraHeaders} (each line ending in CRLF, e.g. a cookie). */
+  public static byte[] upgradeRequest(String host, int port, String pathAndQuery, byte[] key16, String extraHeaders) {
     String key = Base64.getEncoder().encodeToString(key16);
     String request =
         "GET " + pathAndQuery + " HTTP/1.1\r\n"
@@ -154,6 +159,7 @@ public final class WsFrames {
             + "Connection: Upgrade\r\n"
             + "Sec-WebSocket-Key: " + key + "\r\n"
             + "Sec-WebSocket-Version: 13\r\n"
+            + extraHeaders
             + "\r\n";
     return request.getBytes(StandardCharsets.ISO_8859_1);
   }

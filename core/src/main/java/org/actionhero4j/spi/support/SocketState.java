@@ -58,6 +58,12 @@ public final class SocketState {
   private final CountDownLatch closedLatch = new CountDownLatch(1);
   private final AtomicReference<Status> status = new AtomicReference<>();
   private final List<Runnable> timersToCancel = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /**
+   * The idle check still to come (one at a time: each check schedules the next). It is kept apart
+   * from {@link #timersToCancel}, which every check used to join and never leave, so that a socket
+   * held open grew by one entry (its fired timer with it) per idle period.
+   */
+  private final AtomicReference<Runnable> idleCheck = new AtomicReference<>();
   private volatile long lastActivity = System.nanoTime();
 
   // Only touched inside inbound tasks.
@@ -184,6 +190,7 @@ public final class SocketState {
     }
     closedLatch.countDown();
     timersToCancel.forEach(Runnable::run);
+    cancelIdleCheck();
     failPendingWrites();
     Status seen = status.get();
     CloseCode code = seen == null ? fallback : seen.code();
@@ -210,9 +217,19 @@ public final class SocketState {
 
   private void scheduleIdleCheck(long delayNanos, long idleNanos) {
     try {
-      timersToCancel.add(timers.schedule(() -> checkIdle(idleNanos), TimeUnit.NANOSECONDS.toMillis(delayNanos) + 1));
+      idleCheck.set(timers.schedule(() -> checkIdle(idleNanos), TimeUnit.NANOSECONDS.toMillis(delayNanos) + 1));
+      if (closed.get()) {
+        cancelIdleCheck(); // closed meanwhile: the close may have cancelled the previous one only
+      }
     } catch (RuntimeException e) {
       LOG.debug("cannot schedule the idle check", e);
+    }
+  }
+
+  private void cancelIdleCheck() {
+    Runnable cancel = idleCheck.getAndSet(null);
+    if (cancel != null) {
+      cancel.run();
     }
   }
 
