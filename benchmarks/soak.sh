@@ -2,7 +2,7 @@
 # A soak: the chat example under a mixed, moderate load for DURATION, sampled every 30 s; ends with a
 # verdict on memory (flat, or growing by X MB/h) and a check that the counts return to the baseline.
 #
-#   benchmarks/soak.sh DURATION [nodes]      DURATION: 90s, 10m, 1h ...; nodes: 1 (default) or 2
+#   benchmarks/soak.sh DURATION [nodes]      DURATION: 2m, 10m, 1h ...; nodes: 1 (default) or 2
 #
 # nodes=2 runs two chat nodes clustered through Redis on 127.0.0.1:6379 (started when none answers
 # there), with a key prefix of their own. Environment:
@@ -20,7 +20,7 @@
 # and the counts came back, 1 otherwise, 2 for a usage error.
 set -euo pipefail
 
-usage() { echo "usage: $0 DURATION [nodes]   (DURATION like 90s, 10m, 1h; nodes 1 or 2)" >&2; exit 2; }
+usage() { echo "usage: $0 DURATION [nodes]   (DURATION like 2m, 10m, 1h; nodes 1 or 2)" >&2; exit 2; }
 [ $# -ge 1 ] || usage
 DURATION_ARG="$1"
 NODES="${2:-1}"
@@ -32,7 +32,8 @@ case "$DURATION_ARG" in
   *[!0-9]*|"") usage ;;
   *) DURATION="$DURATION_ARG" ;;
 esac
-[ "$DURATION" -ge 60 ] || { echo "DURATION must be at least 60 s" >&2; exit 2; }
+# at least four samples past the warm-up for the fit
+[ "$DURATION" -ge 120 ] || { echo "DURATION must be at least 120 s" >&2; exit 2; }
 TRANSPORT="${TRANSPORT:-undertow}"
 case "$TRANSPORT" in undertow|jetty) ;; *) echo "TRANSPORT must be undertow or jetty" >&2; exit 2 ;; esac
 PORT_BASE="${PORT_BASE:-18300}"

@@ -326,6 +326,7 @@ final class SoakBench implements WsConn.Handler, EnginePolling.Handler {
     System.out.println("client totals: " + totals());
     System.out.println("client closes by reason: " + closeReasons);
     boolean growth = false;
+    boolean tooFew = false;
     for (int n = 0; n < nodes.size(); n++) {
       final int node = n;
       List<Sample> fitted = rows.stream().filter(s -> s.node == node && s.t >= warmup).toList();
@@ -333,7 +334,8 @@ final class SoakBench implements WsConn.Handler, EnginePolling.Handler {
       Sample lastRow = rows.stream().filter(s -> s.node == node).reduce((x, y) -> y).orElse(null);
       String heap = verdict(fitted, Sample::heapMb, heapBound);
       String rss = verdict(fitted, Sample::rssMb, rssBound);
-      growth |= heap.startsWith("growing") || rss.startsWith("growing") || heap.startsWith("too few");
+      growth |= heap.startsWith("growing") || rss.startsWith("growing");
+      tooFew |= heap.startsWith("too few");
       System.out.printf(Locale.ROOT, "node %d (port %d): heap after GC %s -> %s MB (end, no clients: %.1f MB); RSS %s -> %s MB%n",
           node, nodes.get(node).port, first == null ? "-" : fmt(first.heapMb), lastRow == null ? "-" : fmt(lastRow.heapMb),
           end.get(node).heapMb, first == null ? "-" : fmt(first.rssMb), lastRow == null ? "-" : fmt(lastRow.rssMb));
@@ -362,6 +364,8 @@ final class SoakBench implements WsConn.Handler, EnginePolling.Handler {
       result = "FAIL: the counts did not return to the baseline within " + settle + " s";
     } else if (growth) {
       result = "FAIL: memory grew (see SOAK_VERDICT)";
+    } else if (tooFew) {
+      result = "FAIL: too few samples past the warm-up for a verdict (run longer)";
     } else {
       result = "PASS: flat, and back to the baseline";
     }
