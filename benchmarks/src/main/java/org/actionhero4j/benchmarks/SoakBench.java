@@ -749,21 +749,25 @@ final class SoakBench implements WsConn.Handler, EnginePolling.Handler {
 
   /** Sends a frame that awaits a reply (its message id from {@code frame}) on a socket. */
   private void send(WsConn c, C kind, java.util.function.LongFunction<String> frame) {
-    long id = nextId++;
-    String text = frame.apply(id);
-    InFlight owner = (InFlight) c.attachment;
-    owner.inflight++;
-    pending.put(id, new Pending(kind, System.nanoTime(), text, owner, () -> !c.isClosed()));
-    c.sendText(utf8(text));
+    track(kind, frame, (InFlight) c.attachment, () -> !c.isClosed(), text -> c.sendText(utf8(text)));
   }
 
   private void send(EnginePolling p, C kind, java.util.function.LongFunction<String> frame) {
+    track(kind, frame, (InFlight) p.attachment, () -> !p.isClosed(), p::send);
+  }
+
+  /** Numbers a request, records it as awaiting its reply, and sends it. */
+  private void track(
+      C kind,
+      java.util.function.LongFunction<String> frame,
+      InFlight owner,
+      java.util.function.BooleanSupplier open,
+      java.util.function.Consumer<String> out) {
     long id = nextId++;
     String text = frame.apply(id);
-    InFlight owner = (InFlight) p.attachment;
     owner.inflight++;
-    pending.put(id, new Pending(kind, System.nanoTime(), text, owner, () -> !p.isClosed()));
-    p.send(text);
+    pending.put(id, new Pending(kind, System.nanoTime(), text, owner, open));
+    out.accept(text);
   }
 
   private static final String[] ACTIONS = {
