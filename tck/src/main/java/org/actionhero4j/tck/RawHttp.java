@@ -137,10 +137,12 @@ public final class RawHttp implements AutoCloseable {
     return new Answer(status, statusLine, headers, body.toString(StandardCharsets.UTF_8));
   }
 
-  /** Whether the server closed the connection (reads EOF within the timeout). */
+  /** Whether the server closed the connection (EOF or a reset within the timeout; not a timeout). */
   public boolean closedByServer() {
     try {
       return in.read() < 0;
+    } catch (java.net.SocketTimeoutException e) {
+      return false;
     } catch (IOException e) {
       return true;
     }

@@ -43,15 +43,6 @@ public interface ServerUnderTestProvider {
   }
 
   /**
-   * Whether the transport answers a request whose chunk framing is broken with a status line
-   * (true by default); one whose server closes such connections itself says false, and the TCK
-   * then checks only that the connection closes instead of hanging.
-   */
-  default boolean answersBrokenChunks() {
-    return true;
-  }
-
-  /**
    * A new, unstarted instance of the transport adapter, for the SPI contract suite. The default is
    * the {@link Transport} service on the classpath whose name is {@link #transport()}.
    */

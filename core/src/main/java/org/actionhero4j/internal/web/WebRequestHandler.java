@@ -30,6 +30,7 @@ import org.actionhero4j.internal.connections.ConnectionRegistry;
 import org.actionhero4j.internal.connections.LocalConnection;
 import org.actionhero4j.internal.connections.OutboundMessage;
 import org.actionhero4j.spi.HttpExchange;
+import org.actionhero4j.spi.support.ChunkedDecoder;
 import org.actionhero4j.spi.HttpExchange.BodyTooLargeException;
 import org.actionhero4j.spi.HttpResponse;
 import org.slf4j.Logger;
@@ -234,6 +235,10 @@ public final class WebRequestHandler {
     if (cause instanceof BodyTooLargeException) {
       log.info("refused {} {}: {}", request.method, request.exchange.rawPath(), cause.getMessage());
       request.send(error(request, request.headers.withStatus(413), cause.getMessage(), request.queryParams()));
+    } else if (cause instanceof ChunkedDecoder.MalformedChunksException) {
+      log.debug("refused {} {}: {}", request.method, request.exchange.rawPath(), cause.getMessage());
+      request.send(error(request, request.headers.withStatus(400), "malformed chunked body: " + cause.getMessage(),
+          request.queryParams()));
     } else {
       log.debug("could not read the body of {} {}: {}", request.method, request.exchange.rawPath(), cause.toString());
       request.send(

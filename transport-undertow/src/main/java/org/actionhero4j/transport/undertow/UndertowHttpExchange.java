@@ -103,6 +103,8 @@ final class UndertowHttpExchange extends HttpExchangeBase {
     // so a declared length is capped here and chunked bodies by the receiver below.
     if (declared >= 0) {
       exchange.setMaxEntitySize(maxBytes);
+    } else {
+      StrictChunks.install(exchange);
     }
     if (HttpContinue.requiresContinueResponse(exchange)) {
       // The client waits for "100 Continue" before it sends the body.

@@ -8,10 +8,4 @@ public final class UndertowServerUnderTest implements ServerUnderTestProvider {
   public String transport() {
     return "undertow";
   }
-
-  /** Undertow's chunked decoder closes the connection on broken framing before core can answer. */
-  @Override
-  public boolean answersBrokenChunks() {
-    return false;
-  }
 }
