@@ -14,7 +14,9 @@
 # (the generator's floor).
 # Environment:
 #   SERVERS="ah4j-undertow reference"   run a subset (default: all nine)
-#   SERVER_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java   the JVM for the Java servers
+#   SERVER_JDK=25                       run the Java servers on JDK 25 (any feature release): found under
+#                                       /usr/lib/jvm, else installed with apt-get (Temurin or OpenJDK)
+#   SERVER_JAVA=/path/to/bin/java       or name the JVM for the Java servers yourself
 #   SERVER_JVM_FLAGS="..."              their flags (default below); GEN_JVM_FLAGS for the generator
 #   SKIP_BUILD=1                        use what target/ holds
 #   MODES="polling rpc"                 run a subset of the modes (default: polling rpc http broadcast idle)
@@ -77,6 +79,26 @@ else
 fi
 SERVERS="${SERVERS:-ah4j-undertow ah4j-jetty reference socketio netty-socketio bare-undertow bare-jetty engineio sink}"
 JAVA="${JAVA:-java}"
+# A JDK of feature release $1 under /usr/lib/jvm, installed with apt-get when none is there yet.
+jdk_java() {
+  local release="$1" found pkg
+  found="$(ls -d /usr/lib/jvm/*-"$release"-* /usr/lib/jvm/*-"$release" 2>/dev/null | head -n1 || true)"
+  if [ -z "$found" ] && command -v apt-get >/dev/null; then
+    for pkg in "temurin-$release-jdk" "openjdk-$release-jdk-headless"; do
+      log "installing $pkg for SERVER_JDK=$release" >&2
+      if apt-get install -y -q "$pkg" >&2 2>&1; then break; fi
+    done
+    found="$(ls -d /usr/lib/jvm/*-"$release"-* /usr/lib/jvm/*-"$release" 2>/dev/null | head -n1 || true)"
+  fi
+  if [ -z "$found" ] || [ ! -x "$found/bin/java" ]; then
+    echo "SERVER_JDK=$release: no JDK $release under /usr/lib/jvm and apt-get could not install one" >&2
+    exit 1
+  fi
+  echo "$found/bin/java"
+}
+if [ -n "${SERVER_JDK:-}" ]; then
+  SERVER_JAVA="$(jdk_java "$SERVER_JDK")"
+fi
 SERVER_JAVA="${SERVER_JAVA:-$JAVA}"
 SERVER_JVM_FLAGS="${SERVER_JVM_FLAGS:--Xms256m -Xmx2g -XX:+UseG1GC -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints}"
 GEN_JVM_FLAGS="${GEN_JVM_FLAGS:--Xms512m -Xmx2g -XX:+UseParallelGC}"
