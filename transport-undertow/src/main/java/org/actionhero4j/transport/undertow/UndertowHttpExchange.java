@@ -145,6 +145,12 @@ final class UndertowHttpExchange extends HttpExchangeBase {
 
   @Override
   protected void send(int status, Map<String, List<String>> headers, byte[] body, boolean head) {
+    if (!exchange.isInIoThread()) {
+      // Completed on the connection's IO thread: completing from a worker makes Undertow resume
+      // reads across threads, and its read listener spins on the IO thread until that is done.
+      exchange.getIoThread().execute(() -> send(status, headers, body, head));
+      return;
+    }
     exchange.setStatusCode(status);
     HeaderMap out = exchange.getResponseHeaders();
     forEachHeader(headers, (name, value) -> out.add(new HttpString(name), value));
