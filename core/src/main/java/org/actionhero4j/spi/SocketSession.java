@@ -8,8 +8,17 @@ public interface SocketSession {
   /**
    * Queues one text frame; frames are sent in call order. The stage completes once the frame left
    * for the network, or exceptionally when it cannot be sent (the socket is closing or closed).
+   *
+   * <p>The same frame may be handed to many sessions at once (a broadcast): a transport writes
+   * {@link TextFrame#bytes()}, its own view of the bytes encoded once for all of them, rather than
+   * encoding {@link TextFrame#text()} again.
    */
-  CompletionStage<Void> sendText(String text);
+  CompletionStage<Void> sendText(TextFrame frame);
+
+  /** Queues one text frame of this text: {@link #sendText(TextFrame)} of a frame made for it. */
+  default CompletionStage<Void> sendText(String text) {
+    return sendText(TextFrame.of(text));
+  }
 
   /**
    * Sends a close frame with this code and reason (cut to the 123 bytes a close frame holds) and

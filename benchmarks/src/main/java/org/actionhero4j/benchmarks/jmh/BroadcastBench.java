@@ -1,5 +1,6 @@
 package org.actionhero4j.benchmarks.jmh;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +30,14 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Broadcast encoding: one {@link OutboundMessage} encoded once for many receivers, against
- * encoding per receiver; and core's whole room fan-out ({@code chatRooms().broadcast}) to {@code
- * members} connections whose channel takes the JSON text, as a socket would, and drops it. Times
- * are per broadcast (divide by {@code members} for per-frame cost).
+ * encoding per receiver; the same for its UTF-8 bytes, where every receiver takes its own view of
+ * the message's one {@link org.actionhero4j.spi.TextFrame} (what a transport writes), against
+ * encoding the JSON text per receiver (what transports did before frames); and core's whole room
+ * fan-out ({@code chatRooms().broadcast}) to {@code members} connections whose channel takes the
+ * frame's bytes, as a socket's transport would, and drops them. Times are per broadcast (divide by
+ * {@code members} for per-frame cost). The message is {@code short}, "hello room" as before, or
+ * {@code unicode}, some 2,000 characters with accents and emoji, which a string holds in UTF-16
+ * and whose UTF-8 encoding is slower.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -44,16 +50,20 @@ public class BroadcastBench {
   @Param({"1000"})
   public int members;
 
+  @Param({"short", "unicode"})
+  public String message;
+
   private Actionhero app;
   private final List<LocalConnection> connections = new ArrayList<>();
   private Map<String, Object> payload;
+  private String text;
   private Blackhole sink;
 
-  /** A socket stand-in: takes the frame's text and drops it. */
+  /** A socket stand-in: takes the frame's bytes and drops them. */
   private final class Discard implements ConnectionChannel {
     @Override
     public void deliver(OutboundMessage message) {
-      sink.consume(message.json());
+      sink.consume(message.frame().bytes());
     }
 
     @Override
@@ -73,8 +83,9 @@ public class BroadcastBench {
       connections.add(c);
       app.chatRooms().addMember(id, "defaultRoom");
     }
+    text = "short".equals(message) ? "hello room" : "héllo wörld, ça va? 😀👋 ".repeat(80);
     payload = new LinkedHashMap<>();
-    payload.put("message", "hello room");
+    payload.put("message", text);
     payload.put("room", "defaultRoom");
     payload.put("from", UUID.randomUUID().toString());
     payload.put("context", "user");
@@ -101,8 +112,26 @@ public class BroadcastBench {
     }
   }
 
+  /** Every receiver takes its own view of the bytes of the message's frame, encoded once. */
+  @Benchmark
+  public void bytesOnceForAll(Blackhole bh) {
+    OutboundMessage shared = OutboundMessage.of(payload);
+    for (int i = 0; i < members; i++) {
+      bh.consume(shared.frame().bytes());
+    }
+  }
+
+  /** Every receiver encodes the message's JSON text to UTF-8 again. */
+  @Benchmark
+  public void bytesPerMember(Blackhole bh) {
+    OutboundMessage shared = OutboundMessage.of(payload);
+    for (int i = 0; i < members; i++) {
+      bh.consume(shared.json().getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
   @Benchmark
   public void roomBroadcast() {
-    app.chatRooms().broadcast("defaultRoom", "hello room");
+    app.chatRooms().broadcast("defaultRoom", text);
   }
 }

@@ -21,6 +21,7 @@ import org.actionhero4j.internal.verbs.VerbDispatcher;
 import org.actionhero4j.spi.CloseCode;
 import org.actionhero4j.spi.SocketListener;
 import org.actionhero4j.spi.SocketSession;
+import org.actionhero4j.spi.TextFrame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,7 @@ final class SocketConnection implements SocketListener, ConnectionChannel, Heart
 
   private static final Logger log = LoggerFactory.getLogger(SocketConnection.class);
   private static final int MAX_REASON_CHARS = 200;
+  private static final TextFrame SERVER_CLOSE = TextFrame.of(PrimusFraming.SERVER_CLOSE);
 
   private final SocketServices node;
   private final SocketSession session;
@@ -89,7 +91,7 @@ final class SocketConnection implements SocketListener, ConnectionChannel, Heart
       Map<String, Object> message = new LinkedHashMap<>();
       message.put("welcome", node.welcomeMessage());
       message.put("context", "api");
-      write(Json.encode(message));
+      write(TextFrame.of(Json.encode(message)));
     }
   }
 
@@ -128,7 +130,7 @@ final class SocketConnection implements SocketListener, ConnectionChannel, Heart
       return;
     }
     alive = false;
-    write(PrimusFraming.ping(now));
+    write(TextFrame.of(PrimusFraming.ping(now)));
   }
 
   private void receive(String text) {
@@ -140,7 +142,7 @@ final class SocketConnection implements SocketListener, ConnectionChannel, Heart
     if (frame instanceof PrimusFraming.Pong) {
       alive = true;
     } else if (frame instanceof PrimusFraming.IdRequest) {
-      write(PrimusFraming.id(id));
+      write(TextFrame.of(PrimusFraming.id(id)));
     } else if (frame instanceof PrimusFraming.Invalid invalid) {
       log.debug("socket {} sent a frame that is not valid JSON: {}", id, invalid.reason());
       MessageId messageId = invalid.messageId().filter(v -> !isFalsy(v)).map(Json::messageId)
@@ -232,7 +234,7 @@ final class SocketConnection implements SocketListener, ConnectionChannel, Heart
         reply.put("data", d.data());
       }
       reply.put("messageId", messageId);
-      write(Json.encode(reply));
+      write(TextFrame.of(Json.encode(reply)));
     } catch (ActionheroException e) {
       replyError(e.getMessage(), data, messageId);
     } catch (RuntimeException e) {
@@ -251,14 +253,14 @@ final class SocketConnection implements SocketListener, ConnectionChannel, Heart
       reply.put("data", data);
     }
     reply.put("messageId", messageId);
-    write(Json.encode(reply));
+    write(TextFrame.of(Json.encode(reply)));
   }
 
   private void reply(Map<String, Object> response, MessageId messageId) {
     Map<String, Object> body = new LinkedHashMap<>(response);
     body.put("context", "response");
     body.put("messageId", messageId);
-    write(Json.encode(body));
+    write(TextFrame.of(Json.encode(body)));
   }
 
   private static boolean isFalsy(Object v) {
@@ -270,7 +272,7 @@ final class SocketConnection implements SocketListener, ConnectionChannel, Heart
 
   @Override
   public void deliver(OutboundMessage message) {
-    write(message.json());
+    write(message.frame());
   }
 
   @Override
@@ -281,7 +283,7 @@ final class SocketConnection implements SocketListener, ConnectionChannel, Heart
         session.close(CloseCode.GOING_AWAY, "server shutting down");
       }
     } else {
-      write(PrimusFraming.SERVER_CLOSE);
+      write(SERVER_CLOSE);
       if (closing.compareAndSet(false, true)) {
         session.close(CloseCode.NORMAL, "");
       }
@@ -291,13 +293,14 @@ final class SocketConnection implements SocketListener, ConnectionChannel, Heart
   /**
    * Queues a frame within the socket's bounds; beyond them the slow-consumer policy applies. The
    * bounds limit the backlog: a frame written while nothing else waits is always queued, however
-   * large, so one legal message never counts as a slow consumer.
+   * large, so one legal message never counts as a slow consumer. A frame's bytes count as many
+   * times as sockets hold it, though a broadcast's are shared: each socket's backlog is its own.
    */
-  private void write(String text) {
+  private void write(TextFrame frame) {
     if (closing.get()) {
       return;
     }
-    long bytes = Utf8.length(text);
+    long bytes = frame.byteLength();
     int messages = queuedMessages.incrementAndGet();
     long pendingBytes = queuedBytes.addAndGet(bytes);
     var limits = node.limits();
@@ -309,7 +312,7 @@ final class SocketConnection implements SocketListener, ConnectionChannel, Heart
       return;
     }
     node.observer().socketFrameSent();
-    session.sendText(text)
+    session.sendText(frame)
         .whenComplete(
             (written, failure) -> {
               queuedMessages.decrementAndGet();

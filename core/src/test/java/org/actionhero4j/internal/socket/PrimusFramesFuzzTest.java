@@ -29,6 +29,7 @@ import java.util.concurrent.CompletionStage;
 import org.actionhero4j.spi.CloseCode;
 import org.actionhero4j.spi.Observer;
 import org.actionhero4j.spi.SocketSession;
+import org.actionhero4j.spi.TextFrame;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -192,8 +193,8 @@ class PrimusFramesFuzzTest {
     private final List<String> sent = new ArrayList<>();
 
     @Override
-    public synchronized CompletionStage<Void> sendText(String text) {
-      sent.add(text);
+    public synchronized CompletionStage<Void> sendText(TextFrame frame) {
+      sent.add(frame.text());
       notifyAll();
       return CompletableFuture.completedFuture(null);
     }

@@ -10,6 +10,7 @@ import org.actionhero4j.spi.CloseCode;
 import org.actionhero4j.spi.SocketAcceptor;
 import org.actionhero4j.spi.SocketListener;
 import org.actionhero4j.spi.SocketSession;
+import org.actionhero4j.spi.TextFrame;
 import org.actionhero4j.spi.support.SocketState;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.core.CloseStatus;
@@ -140,11 +141,12 @@ final class JettySocketSession implements FrameHandler, SocketSession, SocketSta
   }
 
   @Override
-  public CompletionStage<Void> sendText(String message) {
+  public CompletionStage<Void> sendText(TextFrame frame) {
     CompletableFuture<Void> write = state.beginWrite();
     if (!write.isDone()) {
+      // The frame's shared bytes, in a view of this socket's own: Jetty's flusher moves its position.
       core.sendFrame(
-          new Frame(OpCode.TEXT, true, message),
+          new Frame(OpCode.TEXT, true, frame.bytes()),
           Callback.from(() -> state.written(write), failure -> state.failed(write, failure)),
           false);
     }

@@ -16,6 +16,7 @@ import org.actionhero4j.spi.CloseCode;
 import org.actionhero4j.spi.SocketAcceptor;
 import org.actionhero4j.spi.SocketListener;
 import org.actionhero4j.spi.SocketSession;
+import org.actionhero4j.spi.TextFrame;
 import org.actionhero4j.spi.support.CloseReason;
 import org.actionhero4j.spi.support.SocketState;
 import org.actionhero4j.spi.support.Trampoline;
@@ -65,10 +66,12 @@ final class UndertowSocketSession implements SocketSession, ChannelListener<WebS
   }
 
   @Override
-  public CompletionStage<Void> sendText(String text) {
+  public CompletionStage<Void> sendText(TextFrame frame) {
     CompletableFuture<Void> write = state.beginWrite();
     if (!write.isDone()) {
-      outbound.execute(() -> WebSockets.sendText(text, channel, callback(() -> state.written(write), f -> state.failed(write, f))));
+      // The frame's shared bytes, in a view of this socket's own: Undertow's write moves its position.
+      ByteBuffer bytes = frame.bytes();
+      outbound.execute(() -> WebSockets.sendText(bytes, channel, callback(() -> state.written(write), f -> state.failed(write, f))));
     }
     return write;
   }

@@ -14,6 +14,7 @@ import org.actionhero4j.spi.CloseCode;
 import org.actionhero4j.spi.HttpExchange;
 import org.actionhero4j.spi.SocketListener;
 import org.actionhero4j.spi.SocketSession;
+import org.actionhero4j.spi.TextFrame;
 
 /**
  * One Engine.IO session, shown to core as a {@link SocketSession} whatever carries it: packets wait
@@ -106,10 +107,11 @@ final class EngineSession implements SocketSession {
 
   // ---- outbound
 
+  /** Sends the frame's text as a message packet (the packet is new text, so its bytes are too). */
   @Override
-  public CompletionStage<Void> sendText(String text) {
+  public CompletionStage<Void> sendText(TextFrame frame) {
     CompletableFuture<Void> written = new CompletableFuture<>();
-    send(PacketCodec.encode(new Packet.Text(Packet.Type.MESSAGE, text)), written);
+    send(PacketCodec.encode(new Packet.Text(Packet.Type.MESSAGE, frame.text())), written);
     return written;
   }
 

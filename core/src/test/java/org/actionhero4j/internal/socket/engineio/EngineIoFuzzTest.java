@@ -30,6 +30,7 @@ import org.actionhero4j.spi.HttpResponse;
 import org.actionhero4j.spi.SocketAcceptor;
 import org.actionhero4j.spi.SocketListener;
 import org.actionhero4j.spi.SocketSession;
+import org.actionhero4j.spi.TextFrame;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -460,7 +461,7 @@ class EngineIoFuzzTest {
     final List<String> closed = new ArrayList<>();
 
     @Override
-    public CompletionStage<Void> sendText(String text) {
+    public CompletionStage<Void> sendText(TextFrame frame) {
       return CompletableFuture.completedFuture(null);
     }
 
