@@ -1,7 +1,8 @@
 package org.actionhero4j.internal.actions;
 
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,8 @@ public final class ActionRegistry implements ActionCatalog {
   public record Registered(Action action, ActionDefinition definition) {}
 
   private final Map<String, TreeMap<ActionVersion, Registered>> byName = new ConcurrentHashMap<>();
+  /** {@link #allInputNames()} as of the last registration; null until asked for after one. */
+  private volatile Set<String> inputNames;
 
   /** Adds an action; refuses verb names, globally safe input names and duplicate versions. */
   public void register(Action action) {
@@ -60,6 +63,9 @@ public final class ActionRegistry implements ActionCatalog {
                 + action.getClass().getName() + ")");
       }
       versions.put(d.version(), new Registered(action, d));
+    }
+    synchronized (this) {
+      inputNames = null; // after the put: a later allInputNames() sees the new action
     }
   }
 
@@ -117,12 +123,22 @@ public final class ActionRegistry implements ActionCatalog {
     return all().stream().map(Registered::definition).toList();
   }
 
-  /** Every input name of every action (the params that survive scrubbing). */
-  public Collection<String> allInputNames() {
-    return all().stream()
-        .flatMap(r -> r.definition().inputs().stream())
-        .map(Input::name)
-        .distinct()
-        .toList();
+  /**
+   * Every input name of every action (the params that survive scrubbing), in action order. Asked
+   * for by every request, so it is computed once per registration, not per call.
+   */
+  public Set<String> allInputNames() {
+    Set<String> names = inputNames;
+    if (names != null) {
+      return names;
+    }
+    synchronized (this) {
+      if (inputNames == null) {
+        LinkedHashSet<String> collected = new LinkedHashSet<>();
+        all().forEach(r -> r.definition().inputs().forEach(input -> collected.add(input.name())));
+        inputNames = Collections.unmodifiableSet(collected);
+      }
+      return inputNames;
+    }
   }
 }
