@@ -28,6 +28,7 @@ public final class ActionDefinition {
   private final List<String> middleware;
   private final Set<String> blockedConnectionTypes;
   private final boolean toDocument;
+  private final boolean nonBlocking;
 
   private ActionDefinition(Builder b) {
     this.name = b.name;
@@ -39,6 +40,7 @@ public final class ActionDefinition {
     this.middleware = List.copyOf(b.middleware);
     this.blockedConnectionTypes = Set.copyOf(b.blockedConnectionTypes);
     this.toDocument = b.toDocument;
+    this.nonBlocking = b.nonBlocking;
   }
 
   /** Starts a definition of an action with this name. */
@@ -91,6 +93,14 @@ public final class ActionDefinition {
     return toDocument;
   }
 
+  /**
+   * Whether the action promised never to block ({@link Builder#nonBlocking()}): it may then run on
+   * the thread that received the request instead of the worker pool.
+   */
+  public boolean nonBlocking() {
+    return nonBlocking;
+  }
+
   @Override
   public String toString() {
     return "action " + name + " v" + version;
@@ -106,6 +116,7 @@ public final class ActionDefinition {
     private Optional<Class<?>> outputType = Optional.empty();
     private final List<String> middleware = new ArrayList<>();
     private final Set<String> blockedConnectionTypes = new LinkedHashSet<>();
+    private boolean nonBlocking;
     private boolean toDocument = true;
 
     private Builder(String name) {
@@ -180,6 +191,19 @@ public final class ActionDefinition {
     /** Whether {@code documentation} lists the action (default true). */
     public Builder toDocument(boolean toDocument) {
       this.toDocument = toDocument;
+      return this;
+    }
+
+    /**
+     * Promises that the action never blocks: it does no I/O, takes no lock it may wait on, does
+     * not sleep and returns within microseconds (echo, status, arithmetic, reading memory). Such an
+     * action runs on the thread that received the request (a transport IO thread), saving the hand
+     * off to the worker pool and back, when every middleware on its chain promises the same ({@link
+     * ActionMiddleware#nonBlocking()}) and, over HTTP, when every connection middleware does too.
+     * An action that breaks the promise stalls every connection of that IO thread while it runs.
+     */
+    public Builder nonBlocking() {
+      this.nonBlocking = true;
       return this;
     }
 

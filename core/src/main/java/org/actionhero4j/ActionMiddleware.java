@@ -20,6 +20,15 @@ public interface ActionMiddleware {
     return 100;
   }
 
+  /**
+   * Whether both processors never block (no I/O, no waiting, microseconds): then an action that
+   * promised the same ({@code ActionDefinition.Builder.nonBlocking()}) may run on the thread that
+   * received the request. False by default: the action then runs on the worker pool.
+   */
+  default boolean nonBlocking() {
+    return false;
+  }
+
   /** Before validation; may change params, the response, toProcess or toRender. */
   default void preProcessor(ActionContext ctx) throws Exception {}
 

@@ -14,6 +14,15 @@ public interface ConnectionMiddleware {
     return 100;
   }
 
+  /**
+   * Whether {@link #create} and {@link #destroy} never block. An HTTP request opens and ends a
+   * connection around its action, so a non-blocking action runs inline over HTTP only when every
+   * connection middleware says true here. False by default.
+   */
+  default boolean nonBlocking() {
+    return false;
+  }
+
   /** A throw refuses the connection. */
   default void create(Connection connection) throws Exception {}
 

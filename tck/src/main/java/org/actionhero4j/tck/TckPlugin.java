@@ -25,7 +25,10 @@ public final class TckPlugin implements Plugin {
 
   @Override
   public void register(PluginContext ctx) {
-    ctx.action(simple("echo", Input.named("message"), Input.named("other"), c -> {
+    // Where actions run: a non-blocking one on the thread that read the request, others on the pool.
+    ctx.action(simple(ActionDefinition.named("threadHere").nonBlocking(), null, null, c -> thread()));
+    ctx.action(simple("threadPooled", null, c -> thread()));
+    ctx.action(simple(ActionDefinition.named("echo").nonBlocking(), Input.named("message"), Input.named("other"), c -> {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("echo", new LinkedHashMap<>(c.params()));
       return out;
@@ -110,12 +113,20 @@ public final class TckPlugin implements Plugin {
     Map<String, Object> run(ActionContext ctx) throws Exception;
   }
 
+  private static Map<String, Object> thread() {
+    Thread t = Thread.currentThread();
+    return Map.of("thread", t.getName(), "virtual", t.toString().startsWith("VirtualThread"));
+  }
+
   private static Action simple(String name, Input.Builder input, Body body) {
     return simple(name, input, null, body);
   }
 
   private static Action simple(String name, Input.Builder input, Input.Builder second, Body body) {
-    ActionDefinition.Builder d = ActionDefinition.named(name);
+    return simple(ActionDefinition.named(name), input, second, body);
+  }
+
+  private static Action simple(ActionDefinition.Builder d, Input.Builder input, Input.Builder second, Body body) {
     if (input != null) {
       d.input(input);
     }

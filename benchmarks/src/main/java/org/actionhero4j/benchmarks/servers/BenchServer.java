@@ -31,6 +31,7 @@ public final class BenchServer {
           .description("returns what it is sent")
           .input(Input.named("message").required())
           .outputExample(Map.of("message", "hello"))
+          .nonBlocking()
           .build();
     }
 

@@ -77,6 +77,17 @@ public final class ActionPipeline {
       whenDone.accept(p);
       return CompletableFuture.completedFuture(p);
     }
+    if (runsInline(params)) {
+      try {
+        ActionProcessor done = process(p);
+        whenDone.accept(done);
+        return CompletableFuture.completedFuture(done);
+      } catch (RuntimeException e) {
+        return CompletableFuture.failedFuture(e);
+      } finally {
+        leave();
+      }
+    }
     try {
       return CompletableFuture.supplyAsync(
           () -> {
@@ -95,6 +106,24 @@ public final class ActionPipeline {
       complete(p);
       whenDone.accept(p);
       return CompletableFuture.completedFuture(p);
+    }
+  }
+
+  /**
+   * Whether the action these params name may run on the caller's thread: it and every middleware
+   * on its chain promised never to block. Unknown actions and broken chains run on the pool, which
+   * answers them.
+   */
+  public boolean runsInline(Map<String, Object> params) {
+    Optional<ActionRegistry.Registered> found =
+        actions.resolveRequested(params.get("action"), params.get("apiVersion"));
+    if (found.isEmpty() || !found.get().definition().nonBlocking()) {
+      return false;
+    }
+    try {
+      return chainFor(found.get()).stream().allMatch(ActionMiddleware::nonBlocking);
+    } catch (IllegalStateException unregisteredMiddleware) {
+      return false;
     }
   }
 

@@ -37,6 +37,7 @@ public final class StatusAction implements Action {
         .description("I will return some basic information about the API")
         .outputExample(
             Map.of("id", "node-1", "name", "actionhero4j", "nodeStatus", "Node Healthy", "problems", List.of()))
+        .nonBlocking() // reads memory and config only
         .build();
   }
 

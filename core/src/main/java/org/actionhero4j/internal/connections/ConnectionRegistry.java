@@ -60,6 +60,11 @@ public final class ConnectionRegistry implements Connections {
     endListeners.add(listener);
   }
 
+  /** Whether every connection middleware promised never to block. */
+  public boolean middlewareNonBlocking() {
+    return middleware.connectionMiddleware().stream().allMatch(ConnectionMiddleware::nonBlocking);
+  }
+
   /**
    * Creates a connection and runs the create middleware; only then is it registered. A throwing
    * middleware refuses the connection (the exception propagates).

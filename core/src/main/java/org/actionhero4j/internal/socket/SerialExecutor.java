@@ -26,6 +26,23 @@ final class SerialExecutor implements Executor {
     schedule();
   }
 
+  /**
+   * Runs {@code task} on the calling thread, as this executor's next task, when nothing is queued
+   * or running; tasks submitted meanwhile wait for it. Returns false, running nothing, otherwise.
+   */
+  boolean runHereIfIdle(Runnable task) {
+    if (!tasks.isEmpty() || !scheduled.compareAndSet(false, true)) {
+      return false;
+    }
+    try {
+      runOne(task);
+    } finally {
+      scheduled.set(false);
+      schedule();
+    }
+    return true;
+  }
+
   private void schedule() {
     if (!tasks.isEmpty() && scheduled.compareAndSet(false, true)) {
       try {
@@ -38,15 +55,19 @@ final class SerialExecutor implements Executor {
     }
   }
 
+  private static void runOne(Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      log.warn("socket task failed: {}", e.toString(), e);
+    }
+  }
+
   private void drain() {
     try {
       Runnable task;
       while ((task = tasks.poll()) != null) {
-        try {
-          task.run();
-        } catch (RuntimeException e) {
-          log.warn("socket task failed: {}", e.toString(), e);
-        }
+        runOne(task);
       }
     } finally {
       scheduled.set(false);

@@ -95,10 +95,34 @@ final class SocketConnection implements SocketListener, ConnectionChannel, Heart
     }
   }
 
+  /**
+   * Frames up to this size are decoded on the thread that read them (a transport IO thread); a
+   * heartbeat, or an action that promised never to block, then runs there too, when the socket's
+   * mailbox is idle. Everything else runs on the mailbox, in order.
+   */
+  private static final int INLINE_FRAME_CHARS = 64 * 1024;
+
   @Override
   public void onText(String text) {
     node.observer().socketFrameReceived();
-    mailbox.execute(() -> receive(text));
+    if (text.length() > INLINE_FRAME_CHARS) {
+      mailbox.execute(() -> receive(PrimusFraming.decode(text)));
+      return;
+    }
+    PrimusFraming.Inbound frame = PrimusFraming.decode(text);
+    if (!runsInline(frame) || !mailbox.runHereIfIdle(() -> receive(frame))) {
+      mailbox.execute(() -> receive(frame));
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private boolean runsInline(PrimusFraming.Inbound frame) {
+    return frame instanceof PrimusFraming.Pong
+        || (frame instanceof PrimusFraming.Data data
+            && data.value() instanceof Map<?, ?> event
+            && "action".equals(event.get("event"))
+            && event.get("params") instanceof Map<?, ?> params
+            && node.pipeline().runsInline((Map<String, Object>) params));
   }
 
   @Override
@@ -133,12 +157,11 @@ final class SocketConnection implements SocketListener, ConnectionChannel, Heart
     write(TextFrame.of(PrimusFraming.ping(now)));
   }
 
-  private void receive(String text) {
+  private void receive(PrimusFraming.Inbound frame) {
     LocalConnection c = connection;
     if (c == null || c.destroyed()) {
       return;
     }
-    PrimusFraming.Inbound frame = PrimusFraming.decode(text);
     if (frame instanceof PrimusFraming.Pong) {
       alive = true;
     } else if (frame instanceof PrimusFraming.IdRequest) {

@@ -104,6 +104,9 @@ public final class WebRequestHandler {
         public void end(boolean reconnect) {}
       };
 
+  /** Bodies up to this size are parsed on the thread that read them; larger ones on the pool. */
+  private static final int INLINE_BODY_BYTES = 64 * 1024;
+
   private final StaticFiles staticFiles;
   private final ErrorTexts errors;
   private final Executor executor;
@@ -187,11 +190,17 @@ public final class WebRequestHandler {
     if (target.mode() == RequestTarget.Mode.FILE) {
       dispatch(request, () -> serveFile(request, staticFiles, target.segments()));
     } else if (method.equals("GET") || method.equals("HEAD")) {
-      dispatch(request, () -> api(request, NO_BODY));
+      guarded(request, () -> api(request, NO_BODY, false));
     } else {
       exchange.readBody(
           web.maxRequestBodyBytes(),
-          body -> dispatch(request, () -> api(request, body)),
+          body -> {
+            if (body.length <= INLINE_BODY_BYTES) {
+              guarded(request, () -> api(request, body, false));
+            } else {
+              dispatch(request, () -> api(request, body, true)); // parsing it would hold the IO thread
+            }
+          },
           failure -> bodyFailed(request, failure));
     }
   }
@@ -209,18 +218,21 @@ public final class WebRequestHandler {
     return response.empty();
   }
 
+  /** Runs work here; a throw becomes a 500. */
+  private void guarded(Request request, Runnable work) {
+    try {
+      work.run();
+    } catch (RuntimeException e) {
+      log.error("{} {} failed: {}", request.method, request.exchange.rawPath(), e.toString(), e);
+      request.send(
+          error(request, request.headers.withStatus(500), errors.internalError(), request.queryParams()));
+    }
+  }
+
   /** Runs work on the worker pool; a pool that refuses it means the node is stopping. */
   private void dispatch(Request request, Runnable work) {
     try {
-      executor.execute(() -> {
-        try {
-          work.run();
-        } catch (RuntimeException e) {
-          log.error("{} {} failed: {}", request.method, request.exchange.rawPath(), e.toString(), e);
-          request.send(
-              error(request, request.headers.withStatus(500), errors.internalError(), request.queryParams()));
-        }
-      });
+      executor.execute(() -> guarded(request, work));
     } catch (RejectedExecutionException e) {
       request.send(
           error(request, request.headers.withStatus(503), errors.serverShuttingDown(), request.queryParams()));
@@ -246,7 +258,8 @@ public final class WebRequestHandler {
     }
   }
 
-  private void api(Request request, byte[] body) {
+  /** Parses params, routes and runs the action; {@code pooled}: already on the worker pool. */
+  private void api(Request request, byte[] body, boolean pooled) {
     Map<String, Object> params = request.queryParams();
     try {
       params.putAll(BodyParams.parse(first(request.exchange.headers("Content-Type")), body));
@@ -270,7 +283,13 @@ public final class WebRequestHandler {
         }
         params.putAll(match.get().params());
         if (route.dir() != null && !route.dir().isBlank()) {
-          serveFile(request, routeDirectory(route.dir()), match.get().remainder());
+          List<String> remainder = match.get().remainder();
+          Runnable serve = () -> serveFile(request, routeDirectory(route.dir()), remainder);
+          if (pooled) {
+            serve.run();
+          } else {
+            dispatch(request, serve);
+          }
           return;
         }
         params.put("action", route.action());
@@ -284,10 +303,22 @@ public final class WebRequestHandler {
       request.send(rendered(request.headers.withStatus(200), envelope.render(info, null)));
       return;
     }
-    runAction(request, params);
+    runAction(request, params, pooled);
   }
 
-  private void runAction(Request request, Map<String, Object> params) {
+  /**
+   * Runs the action here, on the thread that read the request, when it and all middleware around
+   * it promised never to block (or when this is the worker pool already); else on the pool.
+   */
+  private void runAction(Request request, Map<String, Object> params, boolean pooled) {
+    if (pooled || (pipeline.runsInline(params) && connections.middlewareNonBlocking())) {
+      runActionHere(request, params);
+    } else {
+      dispatch(request, () -> runActionHere(request, params));
+    }
+  }
+
+  private void runActionHere(Request request, Map<String, Object> params) {
     Envelope.Requester requester = request.requester(params);
     LocalConnection connection;
     try {

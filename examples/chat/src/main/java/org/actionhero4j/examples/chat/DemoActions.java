@@ -21,6 +21,7 @@ final class DemoActions {
       return ActionDefinition.named("randomNumber")
           .description("I am an API method which will generate a random number")
           .outputExample(new Reply(0.123, "Your random number is 0.123"))
+          .nonBlocking() // runs on the IO thread that read the request
           .build();
     }
 
@@ -67,6 +68,7 @@ final class DemoActions {
           .description("I echo the message you send")
           .input(Input.named("message").required())
           .outputExample(Map.of("message", "hello"))
+          .nonBlocking()
           .build();
     }
 

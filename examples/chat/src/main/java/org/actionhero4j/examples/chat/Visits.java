@@ -29,6 +29,12 @@ final class Visits {
       return "visit counter";
     }
 
+    /** Counting is a bounded in-memory map: HTTP requests for non-blocking actions stay inline. */
+    @Override
+    public boolean nonBlocking() {
+      return true;
+    }
+
     @Override
     public void create(Connection connection) {
       visitors.visit(connection.fingerprint());

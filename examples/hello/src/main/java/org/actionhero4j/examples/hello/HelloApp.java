@@ -18,6 +18,7 @@ public final class HelloApp {
           .description("greets you")
           .input(Input.named("name").defaultValue("world"))
           .outputExample(Map.of("greeting", "Hello, world!"))
+          .nonBlocking()
           .build();
     }
 
