@@ -94,8 +94,8 @@ public final class ActionDefinition {
   }
 
   /**
-   * Whether the action promised never to block ({@link Builder#nonBlocking()}): it may then run on
-   * the thread that received the request instead of the worker pool.
+   * Whether the action promised never to block ({@link Builder#nonBlocking()}): over HTTP it may then
+   * run on the thread that read the request instead of the worker pool.
    */
   public boolean nonBlocking() {
     return nonBlocking;
@@ -196,11 +196,12 @@ public final class ActionDefinition {
 
     /**
      * Promises that the action never blocks: it does no I/O, takes no lock it may wait on, does
-     * not sleep and returns within microseconds (echo, status, arithmetic, reading memory). Such an
-     * action runs on the thread that received the request (a transport IO thread), saving the hand
-     * off to the worker pool and back, when every middleware on its chain promises the same ({@link
-     * ActionMiddleware#nonBlocking()}) and, over HTTP, when every connection middleware does too.
-     * An action that breaks the promise stalls every connection of that IO thread while it runs.
+     * not sleep and returns within microseconds (echo, status, arithmetic, reading memory). Over
+     * HTTP such an action runs on the thread that read the request (a transport IO thread), saving
+     * the hand-off to the worker pool and back, when every middleware on its chain promises the
+     * same ({@link ActionMiddleware#nonBlocking()}) and every connection middleware does too
+     * ({@link ConnectionMiddleware#nonBlocking()}). Over a socket it runs on the worker pool like
+     * every action. An action that breaks the promise stalls every connection of that IO thread.
      */
     public Builder nonBlocking() {
       this.nonBlocking = true;

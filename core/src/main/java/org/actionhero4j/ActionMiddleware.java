@@ -22,8 +22,8 @@ public interface ActionMiddleware {
 
   /**
    * Whether both processors never block (no I/O, no waiting, microseconds): then an action that
-   * promised the same ({@code ActionDefinition.Builder.nonBlocking()}) may run on the thread that
-   * received the request. False by default: the action then runs on the worker pool.
+   * promised the same ({@code ActionDefinition.Builder.nonBlocking()}) may run, over HTTP, on the
+   * thread that read the request. False by default: the action then runs on the worker pool.
    */
   default boolean nonBlocking() {
     return false;

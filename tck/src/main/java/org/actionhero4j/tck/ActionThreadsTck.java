@@ -10,8 +10,9 @@ import org.actionhero4j.internal.Json;
 import org.junit.jupiter.api.Test;
 
 /**
- * Where actions run: one that promised never to block ({@code nonBlocking()}) on the thread that
- * read the request, with no hand-off; every other one on core's worker pool.
+ * Where actions run: over HTTP, one that promised never to block ({@code nonBlocking()}) on the
+ * thread that read the request, with no hand-off, and every other one on core's worker pool; over
+ * a socket, every action on a worker (the socket's mailbox or the pool), never on an IO thread.
  */
 public class ActionThreadsTck extends TransportTck {
 
@@ -32,19 +33,24 @@ public class ActionThreadsTck extends TransportTck {
     }
   }
 
-  private void assertRunsOnWorkerPool(String action, boolean pooled) throws Exception {
-    for (Map<String, Object> reply : List.of(overHttp(action), overSocket(action))) {
-      assertEquals(pooled, onWorkerPool(reply), action + " ran on " + reply);
+  private static void assertOnWorkerPool(boolean pooled, Map<String, Object> reply) {
+    assertEquals(pooled, onWorkerPool(reply), "ran on " + reply);
+  }
+
+  @Test
+  void overHttpANonBlockingActionRunsWhereTheRequestWasRead() throws Exception {
+    assertOnWorkerPool(false, overHttp("threadHere"));
+  }
+
+  @Test
+  void overHttpEveryOtherActionRunsOnTheWorkerPool() throws Exception {
+    assertOnWorkerPool(true, overHttp("threadPooled"));
+  }
+
+  @Test
+  void overASocketEveryActionRunsOnAWorker() throws Exception {
+    for (String action : List.of("threadHere", "threadPooled")) {
+      assertOnWorkerPool(true, overSocket(action));
     }
-  }
-
-  @Test
-  void aNonBlockingActionRunsWhereTheRequestWasReadOverHttpAndSockets() throws Exception {
-    assertRunsOnWorkerPool("threadHere", false);
-  }
-
-  @Test
-  void everyOtherActionRunsOnTheWorkerPool() throws Exception {
-    assertRunsOnWorkerPool("threadPooled", true);
   }
 }

@@ -77,17 +77,6 @@ public final class ActionPipeline {
       whenDone.accept(p);
       return CompletableFuture.completedFuture(p);
     }
-    if (runsInline(params)) {
-      try {
-        ActionProcessor done = process(p);
-        whenDone.accept(done);
-        return CompletableFuture.completedFuture(done);
-      } catch (RuntimeException e) {
-        return CompletableFuture.failedFuture(e);
-      } finally {
-        leave();
-      }
-    }
     try {
       return CompletableFuture.supplyAsync(
           () -> {
@@ -112,7 +101,8 @@ public final class ActionPipeline {
   /**
    * Whether the action these params name may run on the caller's thread: it and every middleware
    * on its chain promised never to block. Unknown actions and broken chains run on the pool, which
-   * answers them.
+   * answers them. {@link #submit} (sockets) does not ask: measured, running socket actions on the
+   * thread that decoded their frame gained nothing over handing them to the pool (docs/architecture.md).
    */
   public boolean runsInline(Map<String, Object> params) {
     Optional<ActionRegistry.Registered> found =

@@ -26,23 +26,6 @@ final class SerialExecutor implements Executor {
     schedule();
   }
 
-  /**
-   * Runs {@code task} on the calling thread, as this executor's next task, when nothing is queued
-   * or running; tasks submitted meanwhile wait for it. Returns false, running nothing, otherwise.
-   */
-  boolean runHereIfIdle(Runnable task) {
-    if (!tasks.isEmpty() || !scheduled.compareAndSet(false, true)) {
-      return false;
-    }
-    try {
-      runOne(task);
-    } finally {
-      scheduled.set(false);
-      schedule();
-    }
-    return true;
-  }
-
   private void schedule() {
     if (!tasks.isEmpty() && scheduled.compareAndSet(false, true)) {
       try {
@@ -55,19 +38,15 @@ final class SerialExecutor implements Executor {
     }
   }
 
-  private static void runOne(Runnable task) {
-    try {
-      task.run();
-    } catch (RuntimeException e) {
-      log.warn("socket task failed: {}", e.toString(), e);
-    }
-  }
-
   private void drain() {
     try {
       Runnable task;
       while ((task = tasks.poll()) != null) {
-        runOne(task);
+        try {
+          task.run();
+        } catch (RuntimeException e) {
+          log.warn("socket task failed: {}", e.toString(), e);
+        }
       }
     } finally {
       scheduled.set(false);

@@ -95,34 +95,14 @@ final class SocketConnection implements SocketListener, ConnectionChannel, Heart
     }
   }
 
-  /**
-   * Frames up to this size are decoded on the thread that read them (a transport IO thread); a
-   * heartbeat, or an action that promised never to block, then runs there too, when the socket's
-   * mailbox is idle. Everything else runs on the mailbox, in order.
-   */
-  private static final int INLINE_FRAME_CHARS = 64 * 1024;
-
   @Override
   public void onText(String text) {
     node.observer().socketFrameReceived();
-    if (text.length() > INLINE_FRAME_CHARS) {
-      mailbox.execute(() -> receive(PrimusFraming.decode(text)));
-      return;
-    }
-    PrimusFraming.Inbound frame = PrimusFraming.decode(text);
-    if (!runsInline(frame) || !mailbox.runHereIfIdle(() -> receive(frame))) {
-      mailbox.execute(() -> receive(frame));
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private boolean runsInline(PrimusFraming.Inbound frame) {
-    return frame instanceof PrimusFraming.Pong
-        || (frame instanceof PrimusFraming.Data data
-            && data.value() instanceof Map<?, ?> event
-            && "action".equals(event.get("event"))
-            && event.get("params") instanceof Map<?, ?> params
-            && node.pipeline().runsInline((Map<String, Object>) params));
+    // Decoded on the socket's mailbox (a worker), in order; actions then run on the pool, even
+    // non-blocking ones. Measured on Undertow (rpc, 100 sockets x 5 in flight): frames handled on
+    // the IO thread, 41k req/s at 34 us of CPU each; handed on as here, 60k-77k at 20-26 us across
+    // runs; actions run on the mailbox thread itself, 68k at 23 us (no gain within that spread).
+    mailbox.execute(() -> receive(PrimusFraming.decode(text)));
   }
 
   @Override
