@@ -13,7 +13,9 @@ MODE="${1:-quick}"
 [ $# -gt 0 ] && shift
 JAVA="${JAVA:-java}"
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  mvn -B -q package -DskipTests
+  # through the reactor, so that the benches run against the core in this checkout, not an older
+  # one installed in ~/.m2
+  (cd "$HERE/.." && ./mvnw -B -q -pl benchmarks -am package -DskipTests)
 fi
 mkdir -p target/jmh
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
