@@ -30,6 +30,7 @@ final class HttpBench implements HttpConn.Handler {
     final ClientLoop loop;
     final Histogram histogram = Latency.histogram();
     long completed;
+    volatile long answered; // every answer, warm-up included: read by the warm-up from the main thread
     long errors;
     PerLoop(ClientLoop loop) {
       this.loop = loop;
@@ -89,7 +90,10 @@ final class HttpBench implements HttpConn.Handler {
         c.loopExecute(() -> bench.send(c));
       }
       long serverPid = a.getLong("server-pid", -1);
-      Thread.sleep(TimeUnit.SECONDS.toMillis(warmup));
+      Warmup.Outcome warm = Warmup.untilSettled(
+          warmup, a.getInt("warmup-max", warmup), () -> bench.perLoop.stream().mapToLong(p -> p.answered).sum());
+      System.out.println(warm.describe("http"));
+      results.put("http.warmup_s", warm.seconds());
       for (PerLoop p : bench.perLoop) {
         p.loop.execute(() -> {
           p.histogram.reset();
@@ -150,6 +154,7 @@ final class HttpBench implements HttpConn.Handler {
     long now = System.nanoTime();
     State s = (State) c.attachment;
     s.outstanding = false;
+    s.stats.answered++;
     int p = phase;
     if (p == 1) {
       Latency.record(s.stats.histogram, now - s.sentAt);

@@ -30,6 +30,7 @@ final class RpcBench implements WsFleet.Listener {
     final ClientLoop loop;
     final Histogram histogram = Latency.histogram();
     long completed;
+    volatile long answered; // every answer, warm-up included: read by the warm-up from the main thread
     long errors;
     long unexpected;
     PerLoop(ClientLoop loop) {
@@ -74,7 +75,10 @@ final class RpcBench implements WsFleet.Listener {
           fleet.ready(), fleet.failedBeforeReady(), inflight);
       fleet.onEachLoop(bench::startLoop);
       long serverPid = a.getLong("server-pid", -1);
-      Thread.sleep(TimeUnit.SECONDS.toMillis(warmup));
+      Warmup.Outcome warm = Warmup.untilSettled(
+          warmup, a.getInt("warmup-max", warmup), () -> bench.perLoop.stream().mapToLong(p -> p.answered).sum());
+      System.out.println(warm.describe("rpc"));
+      results.put("rpc.warmup_s", warm.seconds());
       fleet.onEachLoop(bench::resetLoop);
       long cpu0 = serverPid > 0 ? ProcStats.cpuNanos(serverPid) : -1;
       long t0 = System.nanoTime();
@@ -176,6 +180,7 @@ final class RpcBench implements WsFleet.Listener {
       return;
     }
     s.outstanding--;
+    s.stats.answered++;
     int p = phase;
     if (p == 1) {
       Latency.record(s.stats.histogram, now - s.sentAt[slot]);
