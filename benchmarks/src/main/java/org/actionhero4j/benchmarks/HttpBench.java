@@ -90,10 +90,8 @@ final class HttpBench implements HttpConn.Handler {
         c.loopExecute(() -> bench.send(c));
       }
       long serverPid = a.getLong("server-pid", -1);
-      Warmup.Outcome warm = Warmup.untilSettled(
-          warmup, a.getInt("warmup-max", warmup), () -> bench.perLoop.stream().mapToLong(p -> p.answered).sum());
-      System.out.println(warm.describe("http"));
-      results.put("http.warmup_s", warm.seconds());
+      Warmup.run("http", warmup, a.getInt("warmup-max", warmup), results,
+          () -> bench.perLoop.stream().mapToLong(p -> p.answered).sum());
       for (PerLoop p : bench.perLoop) {
         p.loop.execute(() -> {
           p.histogram.reset();

@@ -75,10 +75,8 @@ final class RpcBench implements WsFleet.Listener {
           fleet.ready(), fleet.failedBeforeReady(), inflight);
       fleet.onEachLoop(bench::startLoop);
       long serverPid = a.getLong("server-pid", -1);
-      Warmup.Outcome warm = Warmup.untilSettled(
-          warmup, a.getInt("warmup-max", warmup), () -> bench.perLoop.stream().mapToLong(p -> p.answered).sum());
-      System.out.println(warm.describe("rpc"));
-      results.put("rpc.warmup_s", warm.seconds());
+      Warmup.run("rpc", warmup, a.getInt("warmup-max", warmup), results,
+          () -> bench.perLoop.stream().mapToLong(p -> p.answered).sum());
       fleet.onEachLoop(bench::resetLoop);
       long cpu0 = serverPid > 0 ? ProcStats.cpuNanos(serverPid) : -1;
       long t0 = System.nanoTime();

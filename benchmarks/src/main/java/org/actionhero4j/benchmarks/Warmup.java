@@ -27,6 +27,14 @@ final class Warmup {
     }
   }
 
+  /** {@link #untilSettled}, said on stdout and recorded as {@code <mode>.warmup_s}. */
+  static void run(String mode, int minSeconds, int maxSeconds, Results results, LongSupplier answered)
+      throws InterruptedException {
+    Outcome warm = untilSettled(minSeconds, maxSeconds, answered);
+    System.out.println(warm.describe(mode));
+    results.put(mode + ".warmup_s", warm.seconds());
+  }
+
   /** Waits until {@code completed} (a running count of answered requests) grows at a steady rate. */
   static Outcome untilSettled(int minSeconds, int maxSeconds, LongSupplier completed) throws InterruptedException {
     long start = System.nanoTime();

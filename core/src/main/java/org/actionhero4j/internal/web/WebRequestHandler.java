@@ -284,12 +284,7 @@ public final class WebRequestHandler {
         params.putAll(match.get().params());
         if (route.dir() != null && !route.dir().isBlank()) {
           List<String> remainder = match.get().remainder();
-          Runnable serve = () -> serveFile(request, routeDirectory(route.dir()), remainder);
-          if (pooled) {
-            serve.run();
-          } else {
-            dispatch(request, serve);
-          }
+          runHereOrPooled(request, pooled, () -> serveFile(request, routeDirectory(route.dir()), remainder));
           return;
         }
         params.put("action", route.action());
@@ -311,10 +306,16 @@ public final class WebRequestHandler {
    * it promised never to block (or when this is the worker pool already); else on the pool.
    */
   private void runAction(Request request, Map<String, Object> params, boolean pooled) {
-    if (pooled || (pipeline.runsInline(params) && connections.middlewareNonBlocking())) {
-      runActionHere(request, params);
+    boolean here = pooled || (pipeline.runsInline(params) && connections.middlewareNonBlocking());
+    runHereOrPooled(request, here, () -> runActionHere(request, params));
+  }
+
+  /** Runs work on this thread when {@code here}, else on the worker pool. */
+  private void runHereOrPooled(Request request, boolean here, Runnable work) {
+    if (here) {
+      work.run();
     } else {
-      dispatch(request, () -> runActionHere(request, params));
+      dispatch(request, work);
     }
   }
 
